@@ -1,0 +1,16 @@
+package dev.lumen.domain.chat;
+
+import java.util.List;
+
+/** Port: where sessions and their messages are kept. */
+public interface ConversationRepository {
+
+    /** The newest {@code limit} messages of a session, returned oldest first (newest last). */
+    List<Message> latest(String personaId, String sessionId, int limit);
+
+    /**
+     * Stores one turn, the user's message and the reply, together: either both are stored or
+     * neither is. Also records the session as active.
+     */
+    void appendTurn(Message userMessage, Message reply);
+}

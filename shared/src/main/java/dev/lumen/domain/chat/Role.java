@@ -1,0 +1,6 @@
+package dev.lumen.domain.chat;
+
+/** Who wrote a message. */
+public enum Role {
+    USER, ASSISTANT
+}

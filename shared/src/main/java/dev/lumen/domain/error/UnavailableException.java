@@ -1,0 +1,12 @@
+package dev.lumen.domain.error;
+
+/**
+ * A dependency (model, store) could not serve the request after retries (maps to HTTP 503).
+ * The caller may retry; nothing was persisted for the failed request.
+ */
+public final class UnavailableException extends DomainException {
+    public UnavailableException(String code, String message, Throwable cause) {
+        super(code, message);
+        initCause(cause);
+    }
+}
