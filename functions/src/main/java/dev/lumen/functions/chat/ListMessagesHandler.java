@@ -1,0 +1,37 @@
+package dev.lumen.functions.chat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lumen.domain.Ids;
+import dev.lumen.domain.chat.ChatService;
+import dev.lumen.functions.config.Components;
+import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.ApiResult;
+import java.util.Map;
+
+/** {@code GET /api/sessions/{sessionId}/messages?personaId=&limit=}: the session's messages, newest last. */
+public final class ListMessagesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final int DEFAULT_LIMIT = 100;
+    private final ChatService chat;
+
+    public ListMessagesHandler() {
+        this(Components.instance().chat());
+    }
+
+    ListMessagesHandler(ChatService chat) {
+        this.chat = chat;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return ApiExchange.run(event, context, () -> {
+            String sessionId = ApiExchange.pathParameter(event, "sessionId");
+            String personaId = Ids.require("personaId", ApiExchange.queryParameter(event, "personaId"));
+            int limit = ApiExchange.intQueryParameter(event, "limit", DEFAULT_LIMIT, 1, 500);
+            var messages = chat.messages(personaId, sessionId, limit).stream().map(MessageView::of).toList();
+            return ApiResult.ok(Map.of("personaId", personaId, "sessionId", sessionId, "messages", messages));
+        });
+    }
+}

@@ -1,0 +1,117 @@
+package dev.lumen.functions.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lumen.domain.error.ConflictException;
+import dev.lumen.domain.error.DomainException;
+import dev.lumen.domain.error.NotFoundException;
+import dev.lumen.domain.error.UnavailableException;
+import dev.lumen.domain.error.ValidationException;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one API request: calls the handler's work, writes the JSON response, and maps domain
+ * errors to HTTP statuses in this one place. Error bodies are {@code {error:{code, message}}};
+ * they never carry stack traces or messages of unexpected exceptions.
+ */
+public final class ApiExchange {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExchange.class);
+    private static final Map<String, String> HEADERS = Map.of("content-type", "application/json");
+
+    private ApiExchange() {
+    }
+
+    public static APIGatewayV2HTTPResponse run(APIGatewayV2HTTPEvent event, Context context, Supplier<ApiResult> work) {
+        long started = System.nanoTime();
+        String route = event.getRouteKey();
+        String requestId = context == null ? "-" : context.getAwsRequestId();
+        APIGatewayV2HTTPResponse response;
+        try {
+            ApiResult result = work.get();
+            response = respond(result.status(), result.body());
+        } catch (DomainException e) {
+            int status = statusOf(e);
+            if (status >= 500) {
+                LOG.warn("request failed route={} requestId={} status={} code={}", route, requestId, status, e.code(), e);
+            }
+            response = error(status, e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("request failed route={} requestId={} status=500", route, requestId, e);
+            response = error(500, "internal_error", "the request could not be processed");
+        }
+        LOG.info("request route={} requestId={} status={} latencyMs={}", route, requestId,
+                response.getStatusCode(), (System.nanoTime() - started) / 1_000_000);
+        return response;
+    }
+
+    /** A required path parameter, validated as an id. */
+    public static String pathParameter(APIGatewayV2HTTPEvent event, String name) {
+        Map<String, String> params = event.getPathParameters();
+        return dev.lumen.domain.Ids.require(name, params == null ? null : params.get(name));
+    }
+
+    /** An optional query string parameter; null when absent. */
+    public static String queryParameter(APIGatewayV2HTTPEvent event, String name) {
+        Map<String, String> params = event.getQueryStringParameters();
+        return params == null ? null : params.get(name);
+    }
+
+    /** An optional whole-number query parameter within [min, max]. */
+    public static int intQueryParameter(APIGatewayV2HTTPEvent event, String name, int fallback, int min, int max) {
+        String value = queryParameter(event, name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ValidationException("invalid_" + name, "'" + name + "' must be a whole number from " + min + " to " + max);
+    }
+
+    static int statusOf(DomainException e) {
+        if (e instanceof ValidationException) {
+            return 400;
+        }
+        if (e instanceof NotFoundException) {
+            return 404;
+        }
+        if (e instanceof ConflictException) {
+            return 409;
+        }
+        if (e instanceof UnavailableException) {
+            return 503;
+        }
+        return 500;
+    }
+
+    private static APIGatewayV2HTTPResponse error(int status, String code, String message) {
+        return respond(status, Map.of("error", Map.of("code", code, "message", message)));
+    }
+
+    private static APIGatewayV2HTTPResponse respond(int status, Object body) {
+        String json;
+        try {
+            json = Json.MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            LOG.error("response could not be written status={}", status, e);
+            status = 500;
+            json = "{\"error\":{\"code\":\"internal_error\",\"message\":\"the response could not be written\"}}";
+        }
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(HEADERS)
+                .withBody(json)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}

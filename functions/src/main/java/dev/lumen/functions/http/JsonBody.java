@@ -1,0 +1,105 @@
+package dev.lumen.functions.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lumen.domain.error.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A request body read as a JSON object, with typed accessors that reject missing or wrong-typed
+ * fields with a {@link ValidationException} naming the field. Reading the tree by hand (rather
+ * than binding classes by reflection) keeps error messages precise and cold start short.
+ */
+public final class JsonBody {
+    private final JsonNode root;
+
+    private JsonBody(JsonNode root) {
+        this.root = root;
+    }
+
+    public static JsonBody of(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null || body.isBlank()) {
+            throw new ValidationException("missing_body", "the request needs a JSON body");
+        }
+        if (event.getIsBase64Encoded()) {
+            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        return parse(body);
+    }
+
+    public static JsonBody parse(String body) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ValidationException("invalid_json", "the body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new ValidationException("invalid_json", "the body must be a JSON object");
+        }
+        return new JsonBody(root);
+    }
+
+    public String requiredString(String field) {
+        String value = optionalString(field);
+        if (value == null) {
+            throw new ValidationException("missing_field", "'" + field + "' is required");
+        }
+        return value;
+    }
+
+    /** The field's text, or null when it is absent or JSON null. */
+    public String optionalString(String field) {
+        return text(root, field, field);
+    }
+
+    public double requiredNumber(String field) {
+        return number(root, field, field);
+    }
+
+    /** The elements of an optional array of objects; empty when absent. */
+    public List<JsonBody> optionalObjects(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new ValidationException("invalid_type", "'" + field + "' must be an array");
+        }
+        List<JsonBody> items = new ArrayList<>(node.size());
+        for (JsonNode item : node) {
+            if (!item.isObject()) {
+                throw new ValidationException("invalid_type", "'" + field + "' must contain objects");
+            }
+            items.add(new JsonBody(item));
+        }
+        return items;
+    }
+
+    private static String text(JsonNode parent, String field, String label) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new ValidationException("invalid_type", "'" + label + "' must be a string");
+        }
+        return node.textValue();
+    }
+
+    private static double number(JsonNode parent, String field, String label) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw new ValidationException("missing_field", "'" + label + "' is required");
+        }
+        if (!node.isNumber()) {
+            throw new ValidationException("invalid_type", "'" + label + "' must be a number");
+        }
+        return node.doubleValue();
+    }
+}

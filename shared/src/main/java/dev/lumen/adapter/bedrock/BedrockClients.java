@@ -1,0 +1,93 @@
+package dev.lumen.adapter.bedrock;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
+
+/**
+ * Builds the Bedrock Runtime client. Build it once per container (it holds the HTTP client and
+ * the retry token bucket) and share it between invocations.
+ */
+public final class BedrockClients {
+
+    /**
+     * Budget for one model call, retries included. API Gateway gives up on an integration after
+     * 30 s, so a call that could outlast it would only waste tokens on an answer nobody receives.
+     */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(25);
+
+    /** One call plus three retries; more would not fit the call budget anyway. */
+    static final int MAX_ATTEMPTS = 4;
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+    private BedrockClients() {
+    }
+
+    /** A client for {@code region} with the default call budget; see {@link #create(String, Optional, Duration)}. */
+    public static BedrockRuntimeClient create(String region, Optional<URI> endpoint) {
+        return create(region, endpoint, DEFAULT_CALL_TIMEOUT);
+    }
+
+    /**
+     * A client with the url-connection HTTP client (fast cold start, no Apache/Netty), an explicit
+     * region and a standard retry strategy: throttling (429) and 5xx are retried with exponential
+     * backoff and full jitter, up to {@value #MAX_ATTEMPTS} attempts, all within {@code callTimeout}.
+     *
+     * @param endpoint overrides the service endpoint (a local stand-in); when it points at a
+     *                 loopback address the client signs with fixed dummy credentials, so tests and
+     *                 the local stack need no AWS account
+     */
+    public static BedrockRuntimeClient create(String region, Optional<URI> endpoint, Duration callTimeout) {
+        if (region == null || region.isBlank()) {
+            throw new IllegalArgumentException("a Bedrock region is required");
+        }
+        BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
+                .region(Region.of(region))
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        // A read may take as long as the model generates; the call budget bounds it.
+                        .socketTimeout(callTimeout)
+                        .build())
+                .overrideConfiguration(o -> o
+                        .retryStrategy(retryStrategy())
+                        // No separate attempt timeout: a long generation is normal, and a retry
+                        // after a slow attempt would not fit the budget anyway.
+                        .apiCallTimeout(callTimeout));
+        endpoint.ifPresent(uri -> {
+            builder.endpointOverride(uri);
+            if (isLoopback(uri)) {
+                builder.credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("lumen-local", "lumen-local")));
+            }
+        });
+        return builder.build();
+    }
+
+    static RetryStrategy retryStrategy() {
+        // The AWS standard strategy already knows which errors are transient (429 / throttling
+        // codes, 500/502/503/504, I/O errors); we only bound the attempts and the backoff.
+        // Its token bucket stops retrying when most calls fail, so a Bedrock outage is not
+        // multiplied by retries from every warm container.
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(4)))
+                .build();
+    }
+
+    static boolean isLoopback(URI uri) {
+        String host = uri.getHost();
+        return host != null
+                && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
+    }
+}

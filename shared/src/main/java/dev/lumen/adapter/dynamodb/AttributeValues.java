@@ -1,0 +1,69 @@
+package dev.lumen.adapter.dynamodb;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Conversions between Java values and DynamoDB attribute values, with exact numbers. */
+final class AttributeValues {
+
+    private AttributeValues() {
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    /**
+     * A double as a DynamoDB Number. {@link BigDecimal#valueOf(double)} gives the shortest decimal
+     * that parses back to the same double, so {@code 0.3} is stored as {@code 0.3}, not as
+     * {@code 0.299999999999999988897769753748…}, and reads back bit for bit.
+     */
+    static AttributeValue n(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("DynamoDB numbers must be finite: " + value);
+        }
+        return AttributeValue.fromN(BigDecimal.valueOf(value).toPlainString());
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** An instant as ISO-8601 text at full precision. */
+    static AttributeValue instant(Instant value) {
+        return AttributeValue.fromS(value.toString());
+    }
+
+    static String string(Map<String, AttributeValue> item, String name) {
+        return required(item, name).s();
+    }
+
+    /** The string, or null when the attribute is absent. */
+    static String optionalString(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    static double decimal(Map<String, AttributeValue> item, String name) {
+        return Double.parseDouble(required(item, name).n());
+    }
+
+    static long integer(Map<String, AttributeValue> item, String name) {
+        return Long.parseLong(required(item, name).n());
+    }
+
+    static Instant instant(Map<String, AttributeValue> item, String name) {
+        return Instant.parse(string(item, name));
+    }
+
+    private static AttributeValue required(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            throw new IllegalStateException("stored item " + optionalString(item, LumenTable.PK) + " / "
+                    + optionalString(item, LumenTable.SK) + " lacks attribute '" + name + "'");
+        }
+        return value;
+    }
+}
