@@ -1,0 +1,54 @@
+package dev.lumen.functions;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lumen.domain.chat.ChatModel;
+import dev.lumen.domain.chat.ChatService;
+import dev.lumen.domain.persona.CoreTraits;
+import dev.lumen.domain.persona.PersonaService;
+import dev.lumen.fakes.InMemoryConversationRepository;
+import dev.lumen.fakes.InMemoryPersonaRepository;
+import dev.lumen.functions.http.Json;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+/** Domain services over in-memory fakes, and helpers to load sample events and read responses. */
+public final class HandlerFixture {
+    public final InMemoryPersonaRepository personaRepository = new InMemoryPersonaRepository();
+    public final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
+    public final PersonaService personas = new PersonaService(personaRepository, CoreTraits.defaults(), Clock.systemUTC());
+
+    public ChatService chat(ChatModel model) {
+        return new ChatService(personas, CoreTraits.defaults(), conversations, model, Clock.systemUTC());
+    }
+
+    /** A sample event from the project's events/ folder, exactly as AWS would send it. */
+    public static APIGatewayV2HTTPEvent event(String name) {
+        return EventLoader.loadApiGatewayHttpEvent("events/" + name);
+    }
+
+    /** The same event with another body. */
+    public static APIGatewayV2HTTPEvent withBody(String name, String body) {
+        APIGatewayV2HTTPEvent event = event(name);
+        event.setBody(body);
+        return event;
+    }
+
+    public static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return Json.MAPPER.readTree(response.getBody());
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Asserts an error response: the status and a JSON {error:{code, message}} whose message names the problem. */
+    public static void assertError(APIGatewayV2HTTPResponse response, int status, String messagePart) {
+        org.assertj.core.api.Assertions.assertThat(response.getStatusCode()).isEqualTo(status);
+        JsonNode error = json(response).path("error");
+        org.assertj.core.api.Assertions.assertThat(error.path("code").asText()).isNotBlank();
+        org.assertj.core.api.Assertions.assertThat(error.path("message").asText()).contains(messagePart);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.lumen.adapter.dynamodb;
+
+import static dev.lumen.adapter.dynamodb.AttributeValues.instant;
+import static dev.lumen.adapter.dynamodb.AttributeValues.integer;
+import static dev.lumen.adapter.dynamodb.AttributeValues.n;
+import static dev.lumen.adapter.dynamodb.AttributeValues.optionalString;
+import static dev.lumen.adapter.dynamodb.AttributeValues.s;
+import static dev.lumen.adapter.dynamodb.AttributeValues.string;
+
+import dev.lumen.domain.chat.ConversationRepository;
+import dev.lumen.domain.chat.Message;
+import dev.lumen.domain.chat.Role;
+import dev.lumen.domain.chat.Usage;
+import dev.lumen.domain.error.ConflictException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * {@link ConversationRepository} on the single table (see {@link LumenTable}): one partition per
+ * persona and session holding the session's META item and its messages in time order. Every item
+ * carries {@link LumenTable#EXPIRES_AT}, so DynamoDB drops conversations {@code retention} after
+ * their last activity without a cleanup job.
+ */
+public final class DynamoDbConversationRepository implements ConversationRepository {
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbConversationRepository.class);
+    /** Two turns in one session at the same moment both update META; the loser tries again. */
+    private static final int MAX_ATTEMPTS = 3;
+
+    private static final String MESSAGE_ID = "messageId";
+    private static final String PERSONA_ID = "personaId";
+    private static final String SESSION_ID = "sessionId";
+    private static final String USER_ID = "userId";
+    private static final String ROLE = "role";
+    private static final String CONTENT = "content";
+    private static final String CREATED_AT = "createdAt";
+    private static final String MODEL = "model";
+    private static final String INPUT_TOKENS = "inputTokens";
+    private static final String OUTPUT_TOKENS = "outputTokens";
+    private static final String LAST_MESSAGE_AT = "lastMessageAt";
+    private static final String MESSAGE_COUNT = "messageCount";
+
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final Duration retention;
+    private final Clock clock;
+
+    /**
+     * @param retention how long messages are kept after they are written, and a session after its
+     *                  last message
+     */
+    public DynamoDbConversationRepository(DynamoDbClient client, String tableName, Duration retention, Clock clock) {
+        this.client = client;
+        this.tableName = tableName;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Message> latest(String personaId, String sessionId, int limit) {
+        List<Message> newestFirst = new ArrayList<>(Math.max(0, limit));
+        Map<String, AttributeValue> startKey = null;
+        // Newest first, stopping at `limit`; a page can end early at 1 MB, so keep asking for the rest.
+        while (newestFirst.size() < limit) {
+            Map<String, AttributeValue> from = startKey;
+            int remaining = limit - newestFirst.size();
+            QueryResponse page = client.query(q -> q
+                    .tableName(tableName)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    .expressionAttributeNames(Map.of("#pk", LumenTable.PK, "#sk", LumenTable.SK))
+                    .expressionAttributeValues(Map.of(
+                            ":pk", s(LumenTable.sessionPk(personaId, sessionId)),
+                            ":prefix", s(LumenTable.MESSAGE_PREFIX)))
+                    .scanIndexForward(false)
+                    .limit(remaining)
+                    .consistentRead(true)
+                    .exclusiveStartKey(from));
+            page.items().forEach(item -> newestFirst.add(message(item)));
+            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+                break;
+            }
+            startKey = page.lastEvaluatedKey();
+        }
+        Collections.reverse(newestFirst);
+        return List.copyOf(newestFirst);
+    }
+
+    @Override
+    public void appendTurn(Message userMessage, Message reply) {
+        if (!userMessage.personaId().equals(reply.personaId()) || !userMessage.sessionId().equals(reply.sessionId())) {
+            throw new IllegalArgumentException("a turn's two messages must belong to one persona and session");
+        }
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().put(newMessage(userMessage)).build(),
+                TransactWriteItem.builder().put(newMessage(reply)).build(),
+                TransactWriteItem.builder().update(touchSession(userMessage, reply)).build());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.transactWriteItems(r -> r.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (TransactionFailures.conditionFailed(e)) {
+                    throw new ConflictException("message_exists", "a message of this turn is already stored");
+                }
+                if (!TransactionFailures.conflicted(e) || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                // Nothing was written (the message puts are conditional anyway), so a retry is safe.
+                LOG.atDebug().addKeyValue("personaId", userMessage.personaId())
+                        .addKeyValue("sessionId", userMessage.sessionId()).addKeyValue("attempt", attempt)
+                        .log("turn write collided with another on the same session; retrying");
+                pause(attempt);
+            }
+        }
+    }
+
+    private Put newMessage(Message message) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(LumenTable.PK, s(LumenTable.sessionPk(message.personaId(), message.sessionId())));
+        item.put(LumenTable.SK, s(LumenTable.messageSk(message.createdAt(), message.messageId())));
+        item.put(LumenTable.TYPE, s("MESSAGE"));
+        item.put(MESSAGE_ID, s(message.messageId()));
+        item.put(PERSONA_ID, s(message.personaId()));
+        item.put(SESSION_ID, s(message.sessionId()));
+        if (message.userId() != null) {
+            item.put(USER_ID, s(message.userId()));
+        }
+        item.put(ROLE, s(message.role().name()));
+        item.put(CONTENT, s(message.content()));
+        item.put(CREATED_AT, AttributeValues.instant(message.createdAt()));
+        if (message.model() != null) {
+            item.put(MODEL, s(message.model()));
+        }
+        Usage usage = message.usage() == null ? Usage.NONE : message.usage();
+        item.put(INPUT_TOKENS, n((long) usage.inputTokens()));
+        item.put(OUTPUT_TOKENS, n((long) usage.outputTokens()));
+        item.put(LumenTable.EXPIRES_AT, n(message.createdAt().plus(retention).getEpochSecond()));
+        return Put.builder()
+                .tableName(tableName)
+                .item(item)
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", LumenTable.PK))
+                .build();
+    }
+
+    /** Creates or refreshes the session's META item: first-seen values stay, activity and expiry move on. */
+    private Update touchSession(Message userMessage, Message reply) {
+        Map<String, String> names = new HashMap<>(Map.of(
+                "#type", LumenTable.TYPE, "#personaId", PERSONA_ID, "#sessionId", SESSION_ID,
+                "#createdAt", CREATED_AT, "#lastMessageAt", LAST_MESSAGE_AT, "#expiresAt", LumenTable.EXPIRES_AT,
+                "#messageCount", MESSAGE_COUNT));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":type", s("SESSION"), ":personaId", s(userMessage.personaId()),
+                ":sessionId", s(userMessage.sessionId()), ":createdAt", AttributeValues.instant(userMessage.createdAt()),
+                ":lastMessageAt", AttributeValues.instant(reply.createdAt()),
+                ":expiresAt", n(clock.instant().plus(retention).getEpochSecond()),
+                ":two", n(2L)));
+        StringBuilder set = new StringBuilder("SET #type = :type, #personaId = :personaId, #sessionId = :sessionId, "
+                + "#createdAt = if_not_exists(#createdAt, :createdAt), #lastMessageAt = :lastMessageAt, "
+                + "#expiresAt = :expiresAt");
+        if (userMessage.userId() != null) {
+            set.append(", #userId = if_not_exists(#userId, :userId)");
+            names.put("#userId", USER_ID);
+            values.put(":userId", s(userMessage.userId()));
+        }
+        return Update.builder()
+                .tableName(tableName)
+                .key(Map.of(LumenTable.PK, s(LumenTable.sessionPk(userMessage.personaId(), userMessage.sessionId())),
+                        LumenTable.SK, s(LumenTable.META)))
+                .updateExpression(set + " ADD #messageCount :two")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+    }
+
+    private static Message message(Map<String, AttributeValue> item) {
+        return new Message(string(item, MESSAGE_ID), string(item, PERSONA_ID), string(item, SESSION_ID),
+                optionalString(item, USER_ID), Role.valueOf(string(item, ROLE)), string(item, CONTENT),
+                instant(item, CREATED_AT), optionalString(item, MODEL),
+                new Usage((int) integer(item, INPUT_TOKENS), (int) integer(item, OUTPUT_TOKENS)));
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing a turn", e);
+        }
+    }
+}

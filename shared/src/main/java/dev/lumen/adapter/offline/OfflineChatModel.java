@@ -1,0 +1,131 @@
+package dev.lumen.adapter.offline;
+
+import dev.lumen.domain.chat.ChatModel;
+import dev.lumen.domain.chat.ModelReply;
+import dev.lumen.domain.chat.ModelRequest;
+import dev.lumen.domain.chat.Role;
+import dev.lumen.domain.chat.Usage;
+import dev.lumen.domain.persona.CoreTraits;
+import dev.lumen.domain.persona.Trait;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The local default {@link ChatModel}: no network, no weights, the same reply for the same
+ * request. No generative model can be obtained for the local stack (see FACTS.md), so this one
+ * does not pretend to be one: every reply says it comes from an offline stand-in, then shows
+ * what the pipeline delivered to it — the persona's name and strongest traits, the message's key
+ * terms, whether it was a question, and what the session history remembers — so the whole chat
+ * path can be exercised and seen working without AWS.
+ */
+public final class OfflineChatModel implements ChatModel {
+    public static final String MODEL_ID = "lumen-offline";
+    /** Not a Bedrock stop reason on purpose: the domain rates unknown reasons 0.5 confidence. */
+    public static final String STOP_REASON = "offline";
+
+    private static final int TERMS_IN_REPLY = 3;
+    private static final int TRAITS_IN_REPLY = 2;
+    // Below this the strongest trait does not dominate enough to set the tone.
+    private static final double TONE_THRESHOLD = 0.6;
+    private static final Set<String> QUESTION_STARTS = Set.of("how", "what", "why", "when", "where", "who",
+            "which", "can", "could", "should", "would", "will", "is", "are", "do", "does", "did", "may", "shall");
+
+    @Override
+    public ModelReply reply(ModelRequest request) {
+        List<Trait> strongest = CoreTraits.strongest(request.traits(), TRAITS_IN_REPLY);
+        StringBuilder reply = new StringBuilder(512);
+        reply.append("(Offline mode) I'm ").append(request.personaName())
+                .append(", answering through Lumen's offline stand-in: a fixed template, not a language model,"
+                        + " so I can't really think about what you wrote.");
+        tone(strongest).ifPresent(line -> reply.append(' ').append(line));
+        reply.append(' ').append(topic(request.userMessage()));
+        memory(request.history()).ifPresent(line -> reply.append(' ').append(line));
+        if (!strongest.isEmpty()) {
+            reply.append(" My strongest traits are ").append(traitList(strongest))
+                    .append("; with a real model connected they would shape a full answer.");
+        }
+        String text = reply.toString();
+        return new ModelReply(text, MODEL_ID, new Usage(estimateTokens(promptLength(request)),
+                estimateTokens(text.length())), STOP_REASON);
+    }
+
+    /** One line in the voice of the dominant trait, for the traits every persona inherits. */
+    private static Optional<String> tone(List<Trait> strongest) {
+        if (strongest.isEmpty() || strongest.get(0).intensity() < TONE_THRESHOLD) {
+            return Optional.empty();
+        }
+        return switch (strongest.get(0).id()) {
+            case "empathy" -> Optional.of("Whatever you are feeling about this, it matters, and I'm glad you said it.");
+            case "honesty" -> Optional.of("To be straight with you, all I can do is show you what I understood.");
+            case "curiosity" -> Optional.of("I'd love to hear more about it once a real model is connected.");
+            default -> Optional.empty();
+        };
+    }
+
+    /** What the message is about, taken from its own words. */
+    private static String topic(String message) {
+        List<String> terms = KeyTerms.of(message, TERMS_IN_REPLY);
+        if (terms.isEmpty()) {
+            return "I couldn't pick out a topic in your message.";
+        }
+        return (isQuestion(message) ? "You asked about " : "You told me about ") + joined(terms) + ".";
+    }
+
+    /** Proof that the session's history reached the model: its size and a term of its first user message. */
+    private static Optional<String> memory(List<ModelRequest.Turn> history) {
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        String count = history.size() == 1 ? "1 earlier message" : history.size() + " earlier messages";
+        Optional<String> firstTerm = history.stream()
+                .filter(turn -> turn.role() == Role.USER)
+                .findFirst()
+                .flatMap(turn -> KeyTerms.of(turn.text(), 1).stream().findFirst());
+        return Optional.of(firstTerm
+                .map(term -> "Earlier you mentioned \"" + term + "\"; I have " + count + " of this conversation in mind.")
+                .orElse("I have " + count + " of this conversation in mind."));
+    }
+
+    private static boolean isQuestion(String message) {
+        String trimmed = message.strip();
+        if (trimmed.endsWith("?")) {
+            return true;
+        }
+        // "How do I…" without a question mark is still a question.
+        for (String word : trimmed.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (!word.isEmpty()) {
+                return QUESTION_STARTS.contains(word);
+            }
+        }
+        return false;
+    }
+
+    private static String traitList(List<Trait> traits) {
+        return joined(traits.stream()
+                .map(t -> t.name() + " (" + String.format(Locale.ROOT, "%.2f", t.intensity()) + ")")
+                .toList());
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String joined(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    private static int promptLength(ModelRequest request) {
+        int length = request.systemPrompt().length() + request.userMessage().length();
+        for (ModelRequest.Turn turn : request.history()) {
+            length += turn.text().length();
+        }
+        return length;
+    }
+
+    /** The usual rule of thumb for English, about four characters per token; never zero. */
+    static int estimateTokens(int characters) {
+        return Math.max(1, (characters + 3) / 4);
+    }
+}
