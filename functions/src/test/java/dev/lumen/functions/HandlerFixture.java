@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.domain.chat.ChatModel;
 import dev.lumen.domain.chat.ChatService;
+import dev.lumen.domain.chat.SessionHistory;
 import dev.lumen.domain.persona.CoreTraits;
 import dev.lumen.domain.persona.PersonaService;
 import dev.lumen.fakes.InMemoryConversationRepository;
@@ -22,6 +23,10 @@ public final class HandlerFixture {
 
     public ChatService chat(ChatModel model) {
         return new ChatService(personas, CoreTraits.defaults(), conversations, model, Clock.systemUTC());
+    }
+
+    public SessionHistory history() {
+        return new SessionHistory(personas, conversations);
     }
 
     /** A sample event from the project's events/ folder, exactly as AWS would send it. */

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lumen.domain.Ids;
-import dev.lumen.domain.chat.ChatService;
+import dev.lumen.domain.chat.SessionHistory;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.functions.http.ApiResult;
@@ -14,14 +14,14 @@ import java.util.Map;
 /** {@code GET /api/sessions/{sessionId}/messages?personaId=&limit=}: the session's messages, newest last. */
 public final class ListMessagesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int DEFAULT_LIMIT = 100;
-    private final ChatService chat;
+    private final SessionHistory history;
 
     public ListMessagesHandler() {
-        this(Components.instance().chat());
+        this(Components.instance().sessionHistory());
     }
 
-    ListMessagesHandler(ChatService chat) {
-        this.chat = chat;
+    ListMessagesHandler(SessionHistory history) {
+        this.history = history;
     }
 
     @Override
@@ -30,7 +30,7 @@ public final class ListMessagesHandler implements RequestHandler<APIGatewayV2HTT
             String sessionId = ApiExchange.pathParameter(event, "sessionId");
             String personaId = Ids.require("personaId", ApiExchange.queryParameter(event, "personaId"));
             int limit = ApiExchange.intQueryParameter(event, "limit", DEFAULT_LIMIT, 1, 500);
-            var messages = chat.messages(personaId, sessionId, limit).stream().map(MessageView::of).toList();
+            var messages = history.messages(personaId, sessionId, limit).stream().map(MessageView::of).toList();
             return ApiResult.ok(Map.of("personaId", personaId, "sessionId", sessionId, "messages", messages));
         });
     }

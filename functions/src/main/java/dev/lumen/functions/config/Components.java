@@ -9,6 +9,8 @@ import dev.lumen.adapter.dynamodb.DynamoDbPersonaRepository;
 import dev.lumen.adapter.offline.OfflineChatModel;
 import dev.lumen.domain.chat.ChatModel;
 import dev.lumen.domain.chat.ChatService;
+import dev.lumen.domain.chat.ConversationRepository;
+import dev.lumen.domain.chat.SessionHistory;
 import dev.lumen.domain.health.HealthCheck;
 import dev.lumen.domain.persona.PersonaService;
 import java.time.Clock;
@@ -27,6 +29,7 @@ public final class Components {
     private final Clock clock = Clock.systemUTC();
     private final DynamoDbClient dynamoDb;
     private final PersonaService personas;
+    private final ConversationRepository conversations;
     private volatile ChatService chat;
 
     private Components(FunctionConfig config) {
@@ -34,6 +37,7 @@ public final class Components {
         this.dynamoDb = DynamoDbClients.create(config.region(), config.dynamoDbEndpoint());
         this.personas = new PersonaService(new DynamoDbPersonaRepository(dynamoDb, config.tableName()),
                 config.coreTraits(), clock);
+        this.conversations = new DynamoDbConversationRepository(dynamoDb, config.tableName(), config.messageRetention(), clock);
     }
 
     /** The container-wide instance, configured from the environment on first use. */
@@ -57,11 +61,14 @@ public final class Components {
 
     public synchronized ChatService chat() {
         if (chat == null) {
-            chat = new ChatService(personas, config.coreTraits(),
-                    new DynamoDbConversationRepository(dynamoDb, config.tableName(), config.messageRetention(), clock),
-                    chatModel(), clock);
+            chat = new ChatService(personas, config.coreTraits(), conversations, chatModel(), clock);
         }
         return chat;
+    }
+
+    /** Reading a session needs no model: built without one, so those functions start faster. */
+    public SessionHistory sessionHistory() {
+        return new SessionHistory(personas, conversations);
     }
 
     public List<HealthCheck> healthChecks() {
@@ -72,7 +79,7 @@ public final class Components {
         return switch (config.chatModel()) {
             case OFFLINE -> new OfflineChatModel();
             case BEDROCK -> new BedrockChatModel(
-                    BedrockClients.create(config.region(), config.bedrockEndpoint()), config.bedrockModelId());
+                    BedrockClients.create(config.region(), config.bedrockEndpoint()), config.requireBedrockModelId());
         };
     }
 }

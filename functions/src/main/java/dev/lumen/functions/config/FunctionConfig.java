@@ -16,30 +16,33 @@ import java.util.Optional;
  * Fails fast with a message naming the variable that is missing or wrong.
  *
  * @param chatModel         {@code bedrock} (AWS) or {@code offline} (local, deterministic)
+ * @param bedrockModelId    required only where a function talks to Bedrock (see {@link #requireBedrockModelId()})
  * @param dynamoDbEndpoint  endpoint override for a local DynamoDB
  * @param bedrockEndpoint   endpoint override for a Bedrock stand-in
  */
-public record FunctionConfig(String tableName, String region, ChatModelKind chatModel, String bedrockModelId,
+public record FunctionConfig(String tableName, String region, ChatModelKind chatModel, Optional<String> bedrockModelId,
                              Optional<URI> dynamoDbEndpoint, Optional<URI> bedrockEndpoint,
                              CoreTraits coreTraits, Duration messageRetention) {
 
     public enum ChatModelKind { BEDROCK, OFFLINE }
 
     public static FunctionConfig fromEnvironment() {
-        ChatModelKind kind = parseKind(Environment.optional("LUMEN_CHAT_MODEL").orElse("bedrock"));
-        String modelId = kind == ChatModelKind.BEDROCK
-                ? Environment.required("BEDROCK_MODEL_ID")
-                : Environment.optional("BEDROCK_MODEL_ID").orElse("");
         return new FunctionConfig(
                 Environment.required("TABLE_NAME"),
                 Environment.optional("AWS_REGION").orElse("us-east-1"),
-                kind,
-                modelId,
+                parseKind(Environment.optional("LUMEN_CHAT_MODEL").orElse("bedrock")),
+                Environment.optional("BEDROCK_MODEL_ID"),
                 Environment.optional("LUMEN_DYNAMODB_ENDPOINT").map(v -> uri("LUMEN_DYNAMODB_ENDPOINT", v)),
                 Environment.optional("LUMEN_BEDROCK_ENDPOINT").map(v -> uri("LUMEN_BEDROCK_ENDPOINT", v)),
                 Environment.optional("LUMEN_CORE_TRAITS").map(FunctionConfig::parseCoreTraits).orElseGet(CoreTraits::defaults),
                 Duration.ofDays(positiveInt("LUMEN_MESSAGE_RETENTION_DAYS",
                         Environment.optional("LUMEN_MESSAGE_RETENTION_DAYS").orElse("90"))));
+    }
+
+    /** Only the chat function needs a model id; the others must start without one. */
+    public String requireBedrockModelId() {
+        return bedrockModelId.orElseThrow(() ->
+                new IllegalStateException("configuration variable BEDROCK_MODEL_ID is not set"));
     }
 
     static ChatModelKind parseKind(String value) {

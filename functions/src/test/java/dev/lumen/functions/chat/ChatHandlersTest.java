@@ -13,7 +13,8 @@ import dev.lumen.domain.chat.ChatModel;
 import dev.lumen.domain.error.UnavailableException;
 import dev.lumen.fakes.ScriptedChatModel;
 import dev.lumen.functions.HandlerFixture;
-import dev.lumen.functions.persona.CreatePersonaHandler;
+import dev.lumen.domain.persona.NewPersona;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ class ChatHandlersTest {
 
     @BeforeEach
     void createPersona() {
-        new CreatePersonaHandler(fixture.personas).handleRequest(event("create-persona.json"), null);
+        fixture.personas.create(new NewPersona("persona-ada", "Ada", "A patient study coach", null,
+                List.of(new NewPersona.NewTrait("warmth", "Warmth", "Kind and encouraging", 0.8))));
     }
 
     @Test
@@ -47,7 +49,7 @@ class ChatHandlersTest {
         assertThat(reply.at("/usage/outputTokens").isInt()).isTrue();
 
         // AND the session lists both messages, newest last
-        APIGatewayV2HTTPResponse listed = new ListMessagesHandler(fixture.chat(model)).handleRequest(event("list-messages.json"), null);
+        APIGatewayV2HTTPResponse listed = new ListMessagesHandler(fixture.history()).handleRequest(event("list-messages.json"), null);
         assertThat(listed.getStatusCode()).isEqualTo(200);
         assertThat(json(listed).path("messages").findValuesAsText("role")).containsExactly("user", "assistant");
         assertThat(json(listed).at("/messages/1/messageId").asText()).isEqualTo(reply.path("messageId").asText());
@@ -89,7 +91,7 @@ class ChatHandlersTest {
 
     @Test
     void listMessagesNeedsAPersonaIdAndAValidLimit() {
-        ListMessagesHandler list = new ListMessagesHandler(fixture.chat(model));
+        ListMessagesHandler list = new ListMessagesHandler(fixture.history());
         APIGatewayV2HTTPEvent noPersona = event("list-messages.json");
         noPersona.setQueryStringParameters(Map.of());
         assertError(list.handleRequest(noPersona, null), 400, "'personaId'");

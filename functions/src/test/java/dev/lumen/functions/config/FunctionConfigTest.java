@@ -37,7 +37,7 @@ class FunctionConfigTest {
     void failsFastNamingTheVariable() {
         assertThatThrownBy(FunctionConfig::fromEnvironment).hasMessageContaining("TABLE_NAME");
         System.setProperty("TABLE_NAME", "lumen");
-        assertThatThrownBy(FunctionConfig::fromEnvironment).hasMessageContaining("BEDROCK_MODEL_ID");
+        assertThatThrownBy(() -> FunctionConfig.fromEnvironment().requireBedrockModelId()).hasMessageContaining("BEDROCK_MODEL_ID");
         System.setProperty("LUMEN_CHAT_MODEL", "gpt");
         assertThatThrownBy(FunctionConfig::fromEnvironment).hasMessageContaining("LUMEN_CHAT_MODEL");
         System.setProperty("LUMEN_CHAT_MODEL", "offline");

@@ -7,6 +7,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Conversions between Java values and DynamoDB attribute values, with exact numbers. */
 final class AttributeValues {
+    /** The smallest magnitude a DynamoDB Number can hold. */
+    private static final double SMALLEST_NUMBER = 1e-130;
 
     private AttributeValues() {
     }
@@ -18,11 +20,16 @@ final class AttributeValues {
     /**
      * A double as a DynamoDB Number. {@link BigDecimal#valueOf(double)} gives the shortest decimal
      * that parses back to the same double, so {@code 0.3} is stored as {@code 0.3}, not as
-     * {@code 0.299999999999999988897769753748…}, and reads back bit for bit.
+     * {@code 0.299999999999999988897769753748…}, and reads back bit for bit (a double has at most
+     * 17 significant digits, DynamoDB keeps 38).
      */
     static AttributeValue n(double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("DynamoDB numbers must be finite: " + value);
+        }
+        if (Math.abs(value) < SMALLEST_NUMBER) {
+            // DynamoDB rejects such numbers ("underflow"); for intensities and amounts they mean 0.
+            return AttributeValue.fromN("0");
         }
         return AttributeValue.fromN(BigDecimal.valueOf(value).toPlainString());
     }

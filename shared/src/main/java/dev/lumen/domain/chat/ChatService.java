@@ -67,16 +67,6 @@ public final class ChatService {
                 confidence(answer.stopReason()), suggestedActions(text, answer.text()), answer.model(), answer.usage());
     }
 
-    /** A session's messages, newest last. */
-    public List<Message> messages(String personaId, String sessionId, int limit) {
-        Ids.require("sessionId", sessionId);
-        personas.load(personaId);
-        if (limit < 1 || limit > 500) {
-            throw new ValidationException("invalid_limit", "'limit' must be between 1 and 500");
-        }
-        return conversations.latest(personaId, sessionId, limit);
-    }
-
     static String validMessage(String message) {
         if (message == null || message.isBlank()) {
             throw new ValidationException("missing_field", "'message' is required");

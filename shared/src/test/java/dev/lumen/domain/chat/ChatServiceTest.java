@@ -20,12 +20,14 @@ class ChatServiceTest {
     private final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
     private final ScriptedChatModel model = new ScriptedChatModel("Happy to help.");
     private ChatService chat;
+    private SessionHistory history;
 
     @BeforeEach
     void setUp() {
         PersonaService personas = new PersonaService(new InMemoryPersonaRepository(), CoreTraits.defaults(), Clock.systemUTC());
         personas.create(new NewPersona("ada", "Ada", "A patient coach", null,
                 List.of(new NewPersona.NewTrait(null, "Warmth", "Kind and encouraging", 0.8))));
+        history = new SessionHistory(personas, conversations);
         chat = new ChatService(personas, CoreTraits.defaults(), conversations, model, Clock.systemUTC());
     }
 
@@ -51,7 +53,7 @@ class ChatServiceTest {
         assertThat(reply.sessionId()).isEqualTo("s1");
         assertThat(reply.confidence()).isEqualTo(0.9);
         assertThat(reply.traits()).extracting("id").contains("warmth", "empathy");
-        assertThat(chat.messages("ada", "s1", 100)).hasSize(6).last()
+        assertThat(history.messages("ada", "s1", 100)).hasSize(6).last()
                 .satisfies(m -> {
                     assertThat(m.role()).isEqualTo(Role.ASSISTANT);
                     assertThat(m.messageId()).isEqualTo(reply.messageId());
@@ -72,7 +74,7 @@ class ChatServiceTest {
     void newSessionWhenNoneGiven() {
         ChatReply reply = chat.chat(new ChatRequest("ada", null, null, "hello"));
         assertThat(reply.sessionId()).isNotBlank();
-        assertThat(chat.messages("ada", reply.sessionId(), 10)).hasSize(2);
+        assertThat(history.messages("ada", reply.sessionId(), 10)).hasSize(2);
     }
 
     @Test

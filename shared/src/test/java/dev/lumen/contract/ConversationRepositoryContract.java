@@ -1,0 +1,158 @@
+package dev.lumen.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lumen.domain.Ids;
+import dev.lumen.domain.chat.ConversationRepository;
+import dev.lumen.domain.chat.Message;
+import dev.lumen.domain.chat.Role;
+import dev.lumen.domain.chat.Usage;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ConversationRepository} must do. An adapter's test extends this class and
+ * says how to build the adapter; the cases use fresh random ids, so a subclass may share one
+ * store between them.
+ */
+public abstract class ConversationRepositoryContract {
+    /** Recent enough that a store with retention keeps it. */
+    protected static final Instant START = Instant.now().minusSeconds(3_600).truncatedTo(ChronoUnit.SECONDS);
+
+    private ConversationRepository repository;
+
+    /** A repository for one test case. */
+    protected abstract ConversationRepository newRepository();
+
+    @BeforeEach
+    void createRepository() {
+        repository = newRepository();
+    }
+
+    @Test
+    void appendTurnStoresBothMessagesWithEveryField() {
+        // GIVEN
+        String personaId = Ids.random();
+        String sessionId = Ids.random();
+        Message question = new Message(Ids.random(), personaId, sessionId, "user-7", Role.USER,
+                "How do I start?", START.plusNanos(123_456_789), null, Usage.NONE);
+        Message answer = new Message(Ids.random(), personaId, sessionId, "user-7", Role.ASSISTANT,
+                "One small step a day.", START.plusMillis(900), "lumen-offline", new Usage(42, 7));
+
+        // WHEN
+        repository.appendTurn(question, answer);
+
+        // THEN
+        assertThat(repository.latest(personaId, sessionId, 10)).containsExactly(question, answer);
+    }
+
+    @Test
+    void anonymousMessagesKeepANullUser() {
+        // GIVEN
+        String personaId = Ids.random();
+        String sessionId = Ids.random();
+        List<Message> turn = turn(personaId, sessionId, null, START, 0);
+
+        // WHEN
+        repository.appendTurn(turn.get(0), turn.get(1));
+
+        // THEN
+        assertThat(repository.latest(personaId, sessionId, 10)).containsExactlyElementsOf(turn);
+        assertThat(repository.latest(personaId, sessionId, 10)).extracting(Message::userId).containsOnlyNulls();
+    }
+
+    @Test
+    void latestReturnsTheNewestMessagesOldestFirst() {
+        // GIVEN six turns, twelve messages
+        String personaId = Ids.random();
+        String sessionId = Ids.random();
+        List<Message> all = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            List<Message> turn = turn(personaId, sessionId, "user-7", START.plusSeconds(10L * i), i);
+            repository.appendTurn(turn.get(0), turn.get(1));
+            all.addAll(turn);
+        }
+
+        // WHEN
+        List<Message> latest = repository.latest(personaId, sessionId, 5);
+
+        // THEN the last five, newest last
+        assertThat(latest).containsExactlyElementsOf(all.subList(7, 12));
+        assertThat(repository.latest(personaId, sessionId, 100)).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void latestOfAnUnknownSessionIsEmpty() {
+        assertThat(repository.latest(Ids.random(), Ids.random(), 10)).isEmpty();
+    }
+
+    @Test
+    void aReplyLessThanAMillisecondAfterItsQuestionStillComesAfterIt() {
+        // GIVEN a reply 1 microsecond after the question, with an id that sorts before the question's
+        String personaId = Ids.random();
+        String sessionId = Ids.random();
+        Instant asked = START.plusMillis(5);
+        Message question = new Message("zzz-" + Ids.random(), personaId, sessionId, null, Role.USER, "Hi",
+                asked, null, Usage.NONE);
+        Message answer = new Message("aaa-" + Ids.random(), personaId, sessionId, null, Role.ASSISTANT, "Hello",
+                asked.plusNanos(1_000), "lumen-offline", new Usage(1, 1));
+
+        // WHEN
+        repository.appendTurn(question, answer);
+
+        // THEN
+        assertThat(repository.latest(personaId, sessionId, 10)).containsExactly(question, answer);
+    }
+
+    @Test
+    void messagesAtTheSameInstantAreOrderedByMessageId() {
+        // GIVEN
+        String personaId = Ids.random();
+        String sessionId = Ids.random();
+        Message second = new Message("b-" + Ids.random(), personaId, sessionId, null, Role.USER, "Hi",
+                START, null, Usage.NONE);
+        Message first = new Message("a-" + Ids.random(), personaId, sessionId, null, Role.ASSISTANT, "Hello",
+                START, "lumen-offline", new Usage(1, 1));
+
+        // WHEN
+        repository.appendTurn(second, first);
+
+        // THEN
+        assertThat(repository.latest(personaId, sessionId, 10)).containsExactly(first, second);
+    }
+
+    @Test
+    void sessionsAreIsolatedFromEachOtherAndAcrossPersonas() {
+        // GIVEN two sessions of one persona, and another persona using the same session id
+        String persona = Ids.random();
+        String otherPersona = Ids.random();
+        String session = Ids.random();
+        String otherSession = Ids.random();
+        List<Message> mine = turn(persona, session, "user-7", START, 0);
+        List<Message> otherSessions = turn(persona, otherSession, "user-7", START.plusSeconds(1), 1);
+        List<Message> otherPersonas = turn(otherPersona, session, "user-8", START.plusSeconds(2), 2);
+
+        // WHEN
+        repository.appendTurn(mine.get(0), mine.get(1));
+        repository.appendTurn(otherSessions.get(0), otherSessions.get(1));
+        repository.appendTurn(otherPersonas.get(0), otherPersonas.get(1));
+
+        // THEN
+        assertThat(repository.latest(persona, session, 10)).containsExactlyElementsOf(mine);
+        assertThat(repository.latest(persona, otherSession, 10)).containsExactlyElementsOf(otherSessions);
+        assertThat(repository.latest(otherPersona, session, 10)).containsExactlyElementsOf(otherPersonas);
+    }
+
+    /** A user message at {@code at} and its reply 250 ms later. */
+    protected static List<Message> turn(String personaId, String sessionId, String userId, Instant at, int n) {
+        Message question = new Message(Ids.random(), personaId, sessionId, userId, Role.USER,
+                "question " + n, at, null, Usage.NONE);
+        Message answer = new Message(Ids.random(), personaId, sessionId, userId, Role.ASSISTANT,
+                "answer " + n, at.plusMillis(250), "lumen-offline", new Usage(10 + n, 20 + n));
+        return List.of(question, answer);
+    }
+}

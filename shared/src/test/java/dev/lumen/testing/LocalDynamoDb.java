@@ -1,0 +1,140 @@
+package dev.lumen.testing;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import dev.lumen.adapter.dynamodb.DynamoDbClients;
+import dev.lumen.adapter.dynamodb.LumenTable;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One DynamoDB Local server per test JVM, over HTTP on 127.0.0.1, started on first use and
+ * stopped when the JVM exits. Starting it costs seconds, so test classes share it and isolate
+ * themselves with {@link #newTable()} instead.
+ *
+ * <pre>{@code
+ * static final String TABLE = LocalDynamoDb.newTable();
+ * var repository = new DynamoDbPersonaRepository(LocalDynamoDb.client(), TABLE);
+ * }</pre>
+ */
+public final class LocalDynamoDb {
+    /** Region the client signs for; DynamoDB Local keeps one database per region with -inMemory. */
+    public static final String REGION = "us-east-1";
+    /**
+     * Logs every ConditionalCheckFailed and cancelled transaction at WARN with a stack trace.
+     * Those are the expected outcome of optimistic concurrency, thousands of them in a
+     * contention test, so only real errors are let through.
+     */
+    private static final String NOISY_LOGGER = "com.amazonaws.services.dynamodbv2.local";
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    private LocalDynamoDb() {
+    }
+
+    /** A client for the shared server; do not close it. */
+    public static DynamoDbClient client() {
+        return Holder.INSTANCE.client;
+    }
+
+    /** The server's HTTP endpoint, e.g. {@code http://127.0.0.1:41234}. */
+    public static URI endpoint() {
+        return Holder.INSTANCE.endpoint;
+    }
+
+    /**
+     * Creates a new, empty table shaped as {@link LumenTable#createTableRequest(String)}, with TTL
+     * on, and returns its name: one per test class keeps classes from seeing each other's items.
+     */
+    public static String newTable() {
+        String name = "lumen-test-" + TABLES.incrementAndGet() + "-" + ProcessHandle.current().pid();
+        DynamoDbClient client = client();
+        client.createTable(LumenTable.createTableRequest(name));
+        client.updateTimeToLive(LumenTable.timeToLiveRequest(name));
+        return name;
+    }
+
+    /** Lazy holder: the server starts when a test first asks for it, once per JVM. */
+    private static final class Holder {
+        static final Running INSTANCE = Running.start();
+    }
+
+    private record Running(DynamoDBProxyServer server, URI endpoint, DynamoDbClient client) {
+
+        static Running start() {
+            Configurator.setLevel(NOISY_LOGGER, Level.ERROR);
+            Exception last = null;
+            // The free port is found, released, then bound by the server: another process can take it
+            // in between, so try a few ports before giving up.
+            for (int attempt = 0; attempt < 5; attempt++) {
+                int port = freePort();
+                DynamoDBProxyServer server = null;
+                try {
+                    server = ServerRunner.createServerFromCommandLineArgs(
+                            new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+                    bindToLoopback(server);
+                    server.start();
+                    URI endpoint = URI.create("http://127.0.0.1:" + port);
+                    Running running = new Running(server, endpoint, DynamoDbClients.create(REGION, Optional.of(endpoint)));
+                    Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "dynamodb-local-stop"));
+                    return running;
+                } catch (Exception e) {
+                    last = e;
+                    stopQuietly(server);
+                }
+            }
+            throw new IllegalStateException("DynamoDB Local did not start", last);
+        }
+
+        void stop() {
+            client.close();
+            stopQuietly(server);
+        }
+
+        /**
+         * DynamoDB Local binds 0.0.0.0 and has no option to change it; a test database should not be
+         * reachable from the network, so set the host on its Jetty connectors before they open.
+         */
+        private static void bindToLoopback(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+            Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+            field.setAccessible(true);
+            Server jetty = (Server) field.get(proxy);
+            Connector[] connectors = jetty.getConnectors();
+            if (connectors.length == 0) {
+                throw new IllegalStateException("DynamoDB Local has no connector to bind");
+            }
+            for (Connector connector : connectors) {
+                ((ServerConnector) connector).setHost("127.0.0.1");
+            }
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new IllegalStateException("no free port", e);
+            }
+        }
+
+        private static void stopQuietly(DynamoDBProxyServer server) {
+            if (server == null) {
+                return;
+            }
+            try {
+                server.stop();
+            } catch (Exception e) {
+                // Stopping is best effort: the JVM is exiting or the start already failed.
+            }
+        }
+    }
+}
