@@ -32,11 +32,11 @@ public final class LocalDynamoDb {
     /** Region the client signs for; DynamoDB Local keeps one database per region with -inMemory. */
     public static final String REGION = "us-east-1";
     /**
-     * Logs every ConditionalCheckFailed and cancelled transaction at WARN with a stack trace.
-     * Those are the expected outcome of optimistic concurrency, thousands of them in a
-     * contention test, so only real errors are let through.
+     * Logs every failed request, ConditionalCheckFailed and cancelled transactions included, at WARN
+     * with a stack trace ("DynamoDBLocalServiceException exception occured"). Those are the expected
+     * outcome of optimistic concurrency, hundreds of them in a contention test.
      */
-    private static final String NOISY_LOGGER = "com.amazonaws.services.dynamodbv2.local";
+    private static final String NOISY_LOGGER = "com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler";
     private static final AtomicInteger TABLES = new AtomicInteger();
 
     private LocalDynamoDb() {
@@ -57,7 +57,7 @@ public final class LocalDynamoDb {
      * on, and returns its name: one per test class keeps classes from seeing each other's items.
      */
     public static String newTable() {
-        String name = "lumen-test-" + TABLES.incrementAndGet() + "-" + ProcessHandle.current().pid();
+        String name = "lumen-test-" + TABLES.incrementAndGet();
         DynamoDbClient client = client();
         client.createTable(LumenTable.createTableRequest(name));
         client.updateTimeToLive(LumenTable.timeToLiveRequest(name));
@@ -72,7 +72,7 @@ public final class LocalDynamoDb {
     private record Running(DynamoDBProxyServer server, URI endpoint, DynamoDbClient client) {
 
         static Running start() {
-            Configurator.setLevel(NOISY_LOGGER, Level.ERROR);
+            quietLogs();
             Exception last = null;
             // The free port is found, released, then bound by the server: another process can take it
             // in between, so try a few ports before giving up.
@@ -115,6 +115,27 @@ public final class LocalDynamoDb {
             }
             for (Connector connector : connectors) {
                 ((ServerConnector) connector).setHost("127.0.0.1");
+            }
+        }
+
+        /**
+         * DynamoDB Local logs through log4j 2. Its jar's log4j2.xml happens to drop that logger, but a
+         * log4j2-test.xml on the classpath replaces that file, and where log4j is routed to slf4j
+         * (Spring Boot's log4j-to-slf4j) the jar's file is not read at all: set the level both ways.
+         */
+        private static void quietLogs() {
+            setIfAbsent("org.slf4j.simpleLogger.log." + NOISY_LOGGER, "error");
+            // Jetty announces itself at INFO on every start; only its warnings matter here.
+            setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+            if (org.apache.logging.log4j.LogManager.getContext(false).getClass().getName()
+                    .equals("org.apache.logging.log4j.core.LoggerContext")) {
+                Configurator.setLevel(NOISY_LOGGER, Level.ERROR);
+            }
+        }
+
+        private static void setIfAbsent(String property, String value) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, value);
             }
         }
 

@@ -46,7 +46,8 @@ public final class DynamoDbClients {
     private static AwsCredentialsProvider credentials(Optional<URI> endpoint) {
         if (endpoint.isPresent() && isLocal(endpoint.get())) {
             // Emulators check that requests are signed, not by whom: no real keys needed or wanted.
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("lumen-local", "lumen-local"));
+            // DynamoDB Local 2.x rejects key ids with anything but letters and digits.
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("lumenlocal", "lumenlocal"));
         }
         if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
             // Lambda puts the role's credentials in the environment; skip the rest of the default chain.

@@ -142,7 +142,7 @@ public final class DynamoDbPersonaRepository implements PersonaRepository {
     @Override
     public boolean saveTrait(String personaId, Trait updated, long expectedVersion, TraitChange change) {
         Map<String, String> names = new HashMap<>(Map.of(
-                "#pk", LumenTable.PK, "#type", LumenTable.TYPE, "#traitId", TRAIT_ID, "#name", NAME,
+                "#type", LumenTable.TYPE, "#traitId", TRAIT_ID, "#name", NAME,
                 "#description", DESCRIPTION, "#intensity", INTENSITY, "#version", LumenTable.VERSION,
                 "#updatedAt", UPDATED_AT));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
@@ -152,6 +152,7 @@ public final class DynamoDbPersonaRepository implements PersonaRepository {
         String condition;
         if (expectedVersion == 0) {
             condition = "attribute_not_exists(#pk)";
+            names.put("#pk", LumenTable.PK);
         } else {
             condition = "#version = :expected";
             values.put(":expected", n(expectedVersion));

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
+import software.amazon.awssdk.services.bedrockruntime.model.InternalServerException;
 
 class BedrockChatModelTest {
     // A real-looking id: the ':' must survive the SDK's path encoding.
@@ -109,6 +111,9 @@ class BedrockChatModelTest {
         assertThat(reply.text()).isEqualTo("Finally, here I am.");
         assertThat(stub.requests()).hasSize(3);
         assertThat(stub.requests()).extracting(Recorded::rawBody).containsOnly(stub.requests().get(0).rawBody());
+        // AND they were the SDK's own retries, under the configured attempt limit
+        assertThat(stub.requests()).extracting(r -> r.header("amz-sdk-request"))
+                .containsExactly("attempt=1; max=4", "attempt=2; max=4", "attempt=3; max=4");
     }
 
     @Test
@@ -124,7 +129,7 @@ class BedrockChatModelTest {
         assertThat(stub.requests()).hasSize(BedrockClients.MAX_ATTEMPTS);
         assertThat(error.code()).isEqualTo("model_unavailable");
         assertThat(error.getMessage()).isEqualTo("the chat model is unavailable; retry later");
-        assertThat(error.getCause()).isInstanceOf(SdkException.class);
+        assertThat(error.getCause()).isInstanceOf(InternalServerException.class);
     }
 
     @Test
@@ -166,6 +171,7 @@ class BedrockChatModelTest {
 
         // THEN the caller sees the model as unavailable, after a single attempt
         assertThat(error.code()).isEqualTo("model_unavailable");
+        assertThat(error.getCause()).isInstanceOf(AccessDeniedException.class);
         assertThat(BedrockChatModel.isConfigurationError((SdkException) error.getCause())).isTrue();
         assertThat(stub.requests()).hasSize(1);
     }

@@ -1,16 +1,121 @@
 package dev.lumen.adapter.dynamodb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.lumen.contract.ConversationRepositoryContract;
+import dev.lumen.domain.Ids;
 import dev.lumen.domain.chat.ConversationRepository;
+import dev.lumen.domain.chat.Message;
+import dev.lumen.domain.error.ConflictException;
 import dev.lumen.testing.LocalDynamoDb;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 class DynamoDbConversationRepositoryTest extends ConversationRepositoryContract {
     private static final String TABLE = LocalDynamoDb.newTable();
+    private static final Duration RETENTION = Duration.ofDays(30);
 
     @Override
     protected ConversationRepository newRepository() {
-        return new DynamoDbConversationRepository(LocalDynamoDb.client(), TABLE, Duration.ofDays(30), Clock.systemUTC());
+        return new DynamoDbConversationRepository(LocalDynamoDb.client(), TABLE, RETENTION, Clock.systemUTC());
+    }
+
+    @Test
+    void messagesAndTheSessionCarryTheTtlAttribute() {
+        // GIVEN two turns, written at two known moments
+        String personaId = Ids.random();
+        String sessionId = Ids.random();
+        Instant firstWrite = START.plusSeconds(1);
+        Instant secondWrite = START.plusSeconds(120);
+        List<Message> first = turn(personaId, sessionId, "user-7", START, 0);
+        List<Message> second = turn(personaId, sessionId, "user-8", START.plusSeconds(100), 1);
+
+        // WHEN
+        repositoryAt(firstWrite).appendTurn(first.get(0), first.get(1));
+        repositoryAt(secondWrite).appendTurn(second.get(0), second.get(1));
+
+        // THEN each message expires RETENTION after it was written, as epoch seconds
+        for (Message message : List.of(first.get(0), first.get(1), second.get(0), second.get(1))) {
+            Map<String, AttributeValue> item = item(LumenTable.sessionPk(personaId, sessionId),
+                    LumenTable.messageSk(message.createdAt(), message.messageId()));
+            assertThat(item.get(LumenTable.EXPIRES_AT).n())
+                    .isEqualTo(Long.toString(message.createdAt().plus(RETENTION).getEpochSecond()));
+        }
+        // AND the session expires RETENTION after its last write, keeping what it first saw
+        Map<String, AttributeValue> session = item(LumenTable.sessionPk(personaId, sessionId), LumenTable.META);
+        assertThat(session.get(LumenTable.EXPIRES_AT).n())
+                .isEqualTo(Long.toString(secondWrite.plus(RETENTION).getEpochSecond()));
+        assertThat(session.get("messageCount").n()).isEqualTo("4");
+        assertThat(session.get("createdAt").s()).isEqualTo(first.get(0).createdAt().toString());
+        assertThat(session.get("lastMessageAt").s()).isEqualTo(second.get(1).createdAt().toString());
+        assertThat(session.get("userId").s()).isEqualTo("user-7");
+        assertThat(session.get("personaId").s()).isEqualTo(personaId);
+        assertThat(session.get("sessionId").s()).isEqualTo(sessionId);
+        // AND the table expires items by that attribute
+        assertThat(LocalDynamoDb.client().describeTimeToLive(r -> r.tableName(TABLE)).timeToLiveDescription())
+                .satisfies(ttl -> {
+                    assertThat(ttl.attributeName()).isEqualTo(LumenTable.EXPIRES_AT);
+                    assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+                });
+    }
+
+    @Test
+    void aTurnWhoseMessageIsAlreadyStoredIsAConflictAndWritesNothing() {
+        // GIVEN
+        String personaId = Ids.random();
+        String sessionId = Ids.random();
+        List<Message> turn = turn(personaId, sessionId, null, START, 0);
+        ConversationRepository repository = newRepository();
+        repository.appendTurn(turn.get(0), turn.get(1));
+        Message newReply = turn(personaId, sessionId, null, START.plusSeconds(5), 1).get(1);
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> repository.appendTurn(turn.get(0), newReply))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("message_exists"));
+        assertThat(repository.latest(personaId, sessionId, 10)).containsExactlyElementsOf(turn);
+        assertThat(item(LumenTable.sessionPk(personaId, sessionId), LumenTable.META).get("messageCount").n())
+                .isEqualTo("2");
+    }
+
+    @Test
+    void latestKeepsReadingWhenAPageEndsEarly() {
+        // GIVEN twelve messages, and a store that answers at most five items per page
+        String personaId = Ids.random();
+        String sessionId = Ids.random();
+        ConversationRepository writer = newRepository();
+        List<Message> all = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            List<Message> turn = turn(personaId, sessionId, null, START.plusSeconds(i), i);
+            writer.appendTurn(turn.get(0), turn.get(1));
+            all.addAll(turn);
+        }
+        RecordingDynamoDbClient recording = new RecordingDynamoDbClient(LocalDynamoDb.client(), 5);
+
+        // WHEN
+        List<Message> latest = new DynamoDbConversationRepository(recording.client(), TABLE, RETENTION,
+                Clock.systemUTC()).latest(personaId, sessionId, 11);
+
+        // THEN three pages (5 + 5 + 1) make the newest eleven, oldest first
+        assertThat(recording.calls()).hasSize(3);
+        assertThat(latest).containsExactlyElementsOf(all.subList(1, 12));
+    }
+
+    private static ConversationRepository repositoryAt(Instant now) {
+        return new DynamoDbConversationRepository(LocalDynamoDb.client(), TABLE, RETENTION,
+                Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String sk) {
+        return LocalDynamoDb.client().getItem(r -> r.tableName(TABLE)
+                .key(Map.of(LumenTable.PK, AttributeValue.fromS(pk), LumenTable.SK, AttributeValue.fromS(sk)))).item();
     }
 }
