@@ -1,0 +1,313 @@
+package dev.lumen.local;
+
+import dev.lumen.local.bench.RoundTripBenchmark;
+import dev.lumen.local.dynamodb.DynamoDbLocalServer;
+import dev.lumen.local.dynamodb.TableProvisioner;
+import dev.lumen.local.http.HttpApi;
+import dev.lumen.local.http.RouteTable;
+import dev.lumen.local.lambda.LocalFunction;
+import dev.lumen.local.lambda.LocalFunctions;
+import dev.lumen.local.template.FunctionSpec;
+import dev.lumen.local.template.Intrinsics;
+import dev.lumen.local.template.SamTemplate;
+import dev.lumen.local.template.TableSpec;
+import dev.lumen.local.template.TemplateException;
+import dev.lumen.local.web.LocalWebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The local stack in one JVM, no AWS account and no Docker: DynamoDB Local with the template's
+ * table, the template's functions (the same handler classes Lambda runs) and the HTTP API that
+ * routes to them, plus {@code POST /invoke/<function>} for raw events. Everything listens on
+ * 127.0.0.1.
+ *
+ * <p>Start: {@code java -jar localstack/target/lumen-local.jar}; configuration in {@link LocalSettings}.
+ * Three things start side by side, since each takes a second or more: DynamoDB Local (then the
+ * table), the handlers, and Spring Boot. The runner reports ready once all three are.
+ */
+public final class LumenLocal implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LumenLocal.class);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final LocalSettings settings;
+    private final DynamoDbLocalServer dynamoDb;
+    private final LocalWebServer web;
+    private final LocalFunctions functions;
+    private final Map<String, String> tableNames;
+
+    private LumenLocal(LocalSettings settings, DynamoDbLocalServer dynamoDb, LocalWebServer web,
+                       LocalFunctions functions, Map<String, String> tableNames) {
+        this.settings = settings;
+        this.dynamoDb = dynamoDb;
+        this.web = web;
+        this.functions = functions;
+        this.tableNames = tableNames;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("bench")) {
+            RoundTripBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        long jvmStart = ProcessHandle.current().info().startInstant()
+                .map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
+        try {
+            LumenLocal local = start(LocalSettings.fromEnvironment(System.getenv()), jvmStart, args);
+            Runtime.getRuntime().addShutdownHook(new Thread(local::close, "lumen-local-shutdown"));
+        } catch (RuntimeException e) {
+            // The reason is enough to act on; the stack trace is there for whoever enables DEBUG.
+            LOG.atError().setMessage("Lumen local stack did not start: {}").addArgument(reasons(e)).log();
+            LOG.atDebug().setMessage("start failure").setCause(e).log();
+            System.exit(1);
+        }
+    }
+
+    /** Starts everything; the start time logged is measured from this call. */
+    public static LumenLocal start(LocalSettings settings, String... args) {
+        return start(settings, System.currentTimeMillis(), args);
+    }
+
+    static LumenLocal start(LocalSettings settings, long startedAtMillis, String... args) {
+        long begin = System.nanoTime();
+        routeJavaUtilLogging();
+        if (!Files.isRegularFile(settings.template())) {
+            throw new TemplateException("template not found at " + settings.template()
+                    + "; run from the project folder or set LUMEN_TEMPLATE");
+        }
+        SamTemplate template = SamTemplate.load(settings.template());
+        Map<String, String> tableNames = tableNames(template, settings.tableName());
+        int dynamoDbPort = settings.dynamoDbPort() == 0 ? freePort() : settings.dynamoDbPort();
+        URI dynamoDbEndpoint = URI.create("http://" + LOOPBACK + ":" + dynamoDbPort);
+        HandlerEnvironment environment = handlerEnvironment(template, settings, dynamoDbEndpoint, tableNames);
+        // Before any handler exists: handlers read their configuration when they are built.
+        environment.global().forEach(System::setProperty);
+
+        // Handlers only need DynamoDB Local's address, not its answers, so they are built meanwhile.
+        CompletableFuture<DynamoDbLocalServer> dynamoDbStarted = inThread("dynamodb-local-start", () -> {
+            DynamoDbLocalServer server = startDynamoDb(settings, dynamoDbPort, template, tableNames);
+            LOG.atDebug().setMessage("DynamoDB Local ready").addKeyValue("ms", millisSince(begin)).log();
+            return server;
+        });
+        CompletableFuture<List<LocalFunction>> functionsBuilt = inThread("functions-start", () -> {
+            List<LocalFunction> built = new ArrayList<>();
+            for (FunctionSpec spec : template.functions()) {
+                built.add(LocalFunction.instantiate(spec, environment.forFunction(spec), settings.region()));
+            }
+            environment.reportGaps(System.getenv());
+            LOG.atDebug().setMessage("functions built").addKeyValue("ms", millisSince(begin)).log();
+            return built;
+        });
+        LocalFunctions functions = LocalFunctions.building(
+                template.functions().stream().map(FunctionSpec::logicalId).toList(), functionsBuilt);
+
+        LocalWebServer web = null;
+        try {
+            HttpApi api = new HttpApi(new RouteTable(template.httpRoutes()), functions);
+            web = LocalWebServer.start(settings.port(), api, functions, args);
+            LOG.atDebug().setMessage("web server ready").addKeyValue("ms", millisSince(begin)).log();
+            functions.await();
+            DynamoDbLocalServer dynamoDb = join(dynamoDbStarted);
+            LumenLocal local = new LumenLocal(settings, dynamoDb, web, functions, tableNames);
+            LOG.atInfo().setMessage("Lumen local stack ready in {} ms: API {}, invoke POST {}/invoke/<function>, DynamoDB Local {}")
+                    .addArgument(System.currentTimeMillis() - startedAtMillis)
+                    .addArgument(local.baseUrl())
+                    .addArgument(local.baseUrl())
+                    .addArgument(dynamoDbEndpoint)
+                    .addKeyValue("routes", template.httpRoutes().size())
+                    .addKeyValue("functions", functions.names().size())
+                    .addKeyValue("table", settings.tableName())
+                    .addKeyValue("dynamodbData", settings.dynamoDbInMemory() ? "in-memory" : settings.dataDir().resolve("dynamodb"))
+                    .log();
+            return local;
+        } catch (RuntimeException | Error e) {
+            if (web != null) {
+                web.close();
+            }
+            dynamoDbStarted.thenAccept(DynamoDbLocalServer::close);
+            throw e;
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://" + LOOPBACK + ":" + web.port();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDb.endpoint();
+    }
+
+    /** The local name of the template's (first) table. */
+    public String tableName() {
+        return settings.tableName();
+    }
+
+    /** Local table names by the template's logical ids. */
+    public Map<String, String> tableNames() {
+        return tableNames;
+    }
+
+    public LocalFunctions functions() {
+        return functions;
+    }
+
+    public LocalSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        try {
+            web.close();
+        } finally {
+            dynamoDb.close();
+        }
+    }
+
+    /**
+     * What the handlers are configured with: the template's variables, with the ones that must point
+     * at the local stand-ins replaced.
+     */
+    private static HandlerEnvironment handlerEnvironment(SamTemplate template, LocalSettings settings,
+                                                         URI dynamoDbEndpoint, Map<String, String> tableNames) {
+        Map<String, String> localValues = new LinkedHashMap<>();
+        localValues.put("TABLE_NAME", settings.tableName());
+        localValues.put("AWS_REGION", settings.region());
+        localValues.put("LUMEN_DYNAMODB_ENDPOINT", dynamoDbEndpoint.toString());
+        localValues.put("LUMEN_CHAT_MODEL", settings.chatModel());
+        return new HandlerEnvironment(template, intrinsics(template, settings.region(), tableNames), localValues);
+    }
+
+    private static DynamoDbLocalServer startDynamoDb(LocalSettings settings, int port, SamTemplate template,
+                                                     Map<String, String> tableNames) {
+        DynamoDbLocalServer server;
+        try {
+            server = DynamoDbLocalServer.start(port,
+                    settings.dynamoDbInMemory() ? null : settings.dataDir().resolve("dynamodb"));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(e.getMessage()
+                    + " (is something else on that port? set LUMEN_DYNAMODB_PORT, 0 picks a free one)", e);
+        }
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.of(settings.region()))
+                // DynamoDB Local checks that requests are signed, not by whom.
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("lumenlocal", "lumenlocal")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            TableProvisioner provisioner = new TableProvisioner(client);
+            for (TableSpec table : template.tables()) {
+                String name = tableNames.get(table.logicalId());
+                if (provisioner.ensure(table, name)) {
+                    LOG.atInfo().setMessage("created local table").addKeyValue("table", name)
+                            .addKeyValue("logicalId", table.logicalId()).log();
+                }
+            }
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** The first table gets the configured name; any others get it suffixed with their logical id. */
+    private static Map<String, String> tableNames(SamTemplate template, String baseName) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (TableSpec table : template.tables()) {
+            names.put(table.logicalId(), names.isEmpty() ? baseName
+                    : baseName + "-" + table.logicalId().toLowerCase(Locale.ROOT));
+        }
+        return Map.copyOf(names);
+    }
+
+    private static Intrinsics intrinsics(SamTemplate template, String region, Map<String, String> tableNames) {
+        Map<String, String> refs = new LinkedHashMap<>(tableNames);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        tableNames.forEach((logicalId, name) ->
+                attributes.put(logicalId + ".Arn", "arn:aws:dynamodb:" + region + ":000000000000:table/" + name));
+        for (FunctionSpec function : template.functions()) {
+            refs.put(function.logicalId(), function.logicalId());
+            attributes.put(function.logicalId() + ".Arn",
+                    "arn:aws:lambda:" + region + ":000000000000:function:" + function.logicalId());
+        }
+        return new Intrinsics(template.parameterDefaults(), region, refs, attributes);
+    }
+
+    private static <T> CompletableFuture<T> inThread(String name, Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Tomcat and sqlite4java log through java.util.logging. Spring Boot's logging system would bridge
+     * it, but that system is off here (see {@link LocalWebServer}), so the runner does it.
+     */
+    private static void routeJavaUtilLogging() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
+
+    /** The messages of an exception and its causes, without repeats: "a: b: c". */
+    private static String reasons(Throwable failure) {
+        StringBuilder reasons = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && reasons.indexOf(message) < 0) {
+                reasons.append(reasons.length() == 0 ? "" : ": ").append(message);
+            }
+        }
+        return reasons.length() == 0 ? failure.getClass().getName() : reasons.toString();
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + LOOPBACK, e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.lumen.local.web;
+
+import dev.lumen.local.http.HttpApi;
+import java.util.Map;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
+import org.springframework.cloud.function.web.mvc.ReactorAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+
+/**
+ * The Spring Boot side of the runner: Spring MVC on an embedded Tomcat, Spring Cloud Function web
+ * for {@code /invoke/{function}}, and a last-resort mapping that emulates the HTTP API. Beans for
+ * the functions and the API are registered by {@link LocalWebServer}; nothing is component-scanned.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+// An explicit list instead of @EnableAutoConfiguration: evaluating the ~150 candidates on the
+// class path (DynamoDB Local brings Jetty, the SDKs bring more) costs start time for nothing.
+@ImportAutoConfiguration({
+        PropertyPlaceholderAutoConfiguration.class,
+        ServletWebServerFactoryAutoConfiguration.class,
+        DispatcherServletAutoConfiguration.class,
+        WebMvcAutoConfiguration.class,
+        HttpMessageConvertersAutoConfiguration.class,
+        JacksonAutoConfiguration.class,
+        ErrorMvcAutoConfiguration.class,
+        ContextFunctionCatalogAutoConfiguration.class,
+        ReactorAutoConfiguration.class
+})
+class LocalWebApplication {
+
+    /**
+     * Lowest precedence: Spring Cloud Function's mapping (just above it) and Boot's {@code /error}
+     * go first, so a catch-all here cannot shadow them.
+     */
+    @Bean
+    SimpleUrlHandlerMapping httpApiMapping(HttpApi api) {
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/**", new HttpApiRequestHandler(api)));
+        mapping.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return mapping;
+    }
+
+    @Bean
+    FilterRegistrationBean<InvokeExchangeFilter> invokeExchangeFilter() {
+        FilterRegistrationBean<InvokeExchangeFilter> registration = new FilterRegistrationBean<>(new InvokeExchangeFilter());
+        registration.addUrlPatterns(LocalWebServer.INVOKE_PATH + "/*");
+        return registration;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.lumen.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit extension that starts the whole local runner (DynamoDB Local in memory, the template's
+ * functions, the HTTP API) once per test JVM on free ports, and stops it when the JVM's tests are
+ * done. Test classes share it: {@code @ExtendWith(LocalRunner.class)}, then {@link #baseUrl()},
+ * or take a {@link LumenLocal} parameter.
+ */
+public final class LocalRunner implements BeforeAllCallback, ParameterResolver {
+
+    /** The module's tests run from localstack/; the template sits at the top of the checkout. */
+    static final Path PROJECT_TEMPLATE = Path.of("..", "template.yaml");
+
+    private static final String KEY = LocalRunner.class.getName();
+
+    private static volatile LumenLocal running;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start(context);
+    }
+
+    /** {@code http://127.0.0.1:<port>} of the running runner. */
+    public static String baseUrl() {
+        return requireRunning().baseUrl();
+    }
+
+    /** The running runner (its DynamoDB endpoint, table name, functions). */
+    public static LumenLocal runner() {
+        return requireRunning();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LumenLocal.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return start(context);
+    }
+
+    private static LumenLocal start(ExtensionContext context) {
+        // The root store lives as long as the test run, and closes what it holds at the end.
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(KEY, key -> new Started(launch()), Started.class)
+                .local();
+    }
+
+    private static LumenLocal launch() {
+        // In memory: nothing is written under the data directory, and every test run starts empty.
+        LocalSettings settings = LocalSettings.fromEnvironment(Map.of(
+                        "LUMEN_TEMPLATE", PROJECT_TEMPLATE.toString(),
+                        "LUMEN_TABLE_NAME", "lumen-test",
+                        "LUMEN_CHAT_MODEL", "offline",
+                        "LUMEN_DYNAMODB_IN_MEMORY", "true"))
+                .withPorts(0, 0);
+        LumenLocal local = LumenLocal.start(settings);
+        running = local;
+        return local;
+    }
+
+    private static LumenLocal requireRunning() {
+        LumenLocal local = running;
+        if (local == null) {
+            throw new IllegalStateException("the local runner is not started: add @ExtendWith(LocalRunner.class)");
+        }
+        return local;
+    }
+
+    private record Started(LumenLocal local) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            running = null;
+            local.close();
+        }
+    }
+}
