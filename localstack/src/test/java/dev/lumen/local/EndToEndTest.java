@@ -76,7 +76,7 @@ class EndToEndTest {
         assertThat(legacy.body().at("/trait/inherited").asBoolean()).isFalse();
 
         // WHEN three turns of chat
-        Reply first = chat("e2e-ada", "e2e-session", "I want to learn calculus before September.");
+        Reply first = chat("e2e-ada", "e2e-session", "I want to learn calculus before summer.");
         Reply second = chat("e2e-ada", "e2e-session", "Which topics should come first?");
         Reply third = chat("e2e-ada", "e2e-session", "How many hours a week is realistic?");
 
@@ -98,7 +98,7 @@ class EndToEndTest {
         assertThat(messages.status()).isEqualTo(200);
         JsonNode list = messages.body().path("messages");
         assertThat(list.findValuesAsText("role")).containsExactly("user", "assistant", "user", "assistant", "user", "assistant");
-        assertThat(list.get(0).path("content").asText()).isEqualTo("I want to learn calculus before September.");
+        assertThat(list.get(0).path("content").asText()).isEqualTo("I want to learn calculus before summer.");
         assertThat(list.get(5).path("messageId").asText()).isEqualTo(third.body().path("messageId").asText());
     }
 

@@ -31,7 +31,7 @@ public final class RoundTripBenchmark {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int starts = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path jar = Path.of(RoundTripBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()
-                .getSchemeSpecificPart().replaceFirst("^file:", "").replaceFirst("!.*$", ""));
+                .getSchemeSpecificPart().replaceFirst("^(file|nested):", "").replaceFirst("/?!.*$", ""));
         System.out.printf(Locale.ROOT, "machine: %d cores, %s, java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.arch"), System.getProperty("java.version"));
 
