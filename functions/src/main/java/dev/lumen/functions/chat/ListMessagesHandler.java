@@ -9,7 +9,7 @@ import dev.lumen.domain.chat.SessionHistory;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.functions.http.ApiResult;
-import java.util.Map;
+import java.util.List;
 
 /** {@code GET /api/sessions/{sessionId}/messages?personaId=&limit=}: the session's messages, newest last. */
 public final class ListMessagesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -18,6 +18,9 @@ public final class ListMessagesHandler implements RequestHandler<APIGatewayV2HTT
 
     public ListMessagesHandler() {
         this(Components.instance().sessionHistory());
+    }
+
+    record SessionMessages(String personaId, String sessionId, List<MessageView> messages) {
     }
 
     ListMessagesHandler(SessionHistory history) {
@@ -31,7 +34,7 @@ public final class ListMessagesHandler implements RequestHandler<APIGatewayV2HTT
             String personaId = Ids.require("personaId", ApiExchange.queryParameter(event, "personaId"));
             int limit = ApiExchange.intQueryParameter(event, "limit", DEFAULT_LIMIT, 1, 500);
             var messages = history.messages(personaId, sessionId, limit).stream().map(MessageView::of).toList();
-            return ApiResult.ok(Map.of("personaId", personaId, "sessionId", sessionId, "messages", messages));
+            return ApiResult.ok(new SessionMessages(personaId, sessionId, messages));
         });
     }
 }

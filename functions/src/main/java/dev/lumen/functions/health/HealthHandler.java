@@ -19,6 +19,9 @@ public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private static final Logger LOG = LoggerFactory.getLogger(HealthHandler.class);
     private final List<HealthCheck> checks;
 
+    record Report(String status, Map<String, String> checks) {
+    }
+
     public HealthHandler() {
         this(Components.instance().healthChecks());
     }
@@ -42,7 +45,7 @@ public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     healthy = false;
                 }
             }
-            return new ApiResult(healthy ? 200 : 503, Map.of("status", healthy ? "ok" : "degraded", "checks", results));
+            return new ApiResult(healthy ? 200 : 503, new Report(healthy ? "ok" : "degraded", results));
         });
     }
 }

@@ -23,6 +23,12 @@ public final class ApiExchange {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExchange.class);
     private static final Map<String, String> HEADERS = Map.of("content-type", "application/json");
 
+    /** {@code {"error":{"code":…,"message":…}}}, the one error shape of the API. */
+    record ErrorBody(Detail error) {
+        record Detail(String code, String message) {
+        }
+    }
+
     private ApiExchange() {
     }
 
@@ -95,7 +101,7 @@ public final class ApiExchange {
     }
 
     private static APIGatewayV2HTTPResponse error(int status, String code, String message) {
-        return respond(status, Map.of("error", Map.of("code", code, "message", message)));
+        return respond(status, new ErrorBody(new ErrorBody.Detail(code, message)));
     }
 
     private static APIGatewayV2HTTPResponse respond(int status, Object body) {

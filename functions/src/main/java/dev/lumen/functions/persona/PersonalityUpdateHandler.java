@@ -11,7 +11,7 @@ import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
-import java.util.Map;
+import dev.lumen.domain.persona.Trait;
 
 /**
  * {@code PUT /api/personality} with {@code {personaId, traitId, action, intensity}}: the original
@@ -22,6 +22,10 @@ public final class PersonalityUpdateHandler implements RequestHandler<APIGateway
 
     public PersonalityUpdateHandler() {
         this(Components.instance().personas());
+    }
+
+    /** The original design's answer shape. */
+    record Result(boolean success, Trait trait) {
     }
 
     PersonalityUpdateHandler(PersonaService personas) {
@@ -35,7 +39,7 @@ public final class PersonalityUpdateHandler implements RequestHandler<APIGateway
             TraitUpdate update = new TraitUpdate(body.requiredString("personaId"), body.requiredString("traitId"),
                     TraitAction.parse(body.requiredString("action")), body.requiredNumber("intensity"),
                     body.optionalString("actor"));
-            return ApiResult.ok(Map.of("success", true, "trait", personas.updateTrait(update)));
+            return ApiResult.ok(new Result(true, personas.updateTrait(update)));
         });
     }
 }
