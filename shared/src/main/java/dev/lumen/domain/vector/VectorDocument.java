@@ -1,0 +1,19 @@
+package dev.lumen.domain.vector;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One indexed text with its vector.
+ *
+ * @param id         unique within the index; writing the same id again replaces the document
+ * @param tenant     the creator that owns it; every search is confined to one tenant
+ * @param attributes exact-match filter fields (e.g. {@code personaId}, {@code userId}, {@code sessionId})
+ */
+public record VectorDocument(String id, String tenant, String text, float[] vector,
+                             Map<String, String> attributes, Instant createdAt) {
+
+    public VectorDocument {
+        attributes = Map.copyOf(attributes);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.lumen.domain.vector;
+
+/**
+ * A named vector index and the embedding model its vectors come from. An index remembers the
+ * model and dimension it was created with and refuses another (see {@link IndexMismatchException}),
+ * because vectors of different models are not comparable.
+ *
+ * @param name e.g. {@code memories} or {@code knowledge}; lower-case letters, digits and '-'
+ */
+public record VectorIndex(String name, String modelId, int dimensions) {
+
+    public VectorIndex {
+        if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            throw new IllegalArgumentException("index name must be lower-case letters, digits and '-': " + name);
+        }
+        if (dimensions < 1) {
+            throw new IllegalArgumentException("dimensions must be positive");
+        }
+    }
+}
