@@ -3,6 +3,7 @@ package dev.lumen.local;
 import dev.lumen.local.bench.RoundTripBenchmark;
 import dev.lumen.local.dynamodb.DynamoDbLocalServer;
 import dev.lumen.local.dynamodb.TableProvisioner;
+import dev.lumen.local.http.CorsPolicy;
 import dev.lumen.local.http.HttpApi;
 import dev.lumen.local.http.RouteTable;
 import dev.lumen.local.lambda.LocalFunction;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -126,7 +128,10 @@ public final class LumenLocal implements AutoCloseable {
 
         LocalWebServer web = null;
         try {
-            HttpApi api = new HttpApi(new RouteTable(template.httpRoutes()), functions);
+            Intrinsics intrinsics = intrinsics(template, settings.region(), tableNames);
+            Optional<CorsPolicy> cors = template.resources(SamTemplate.HTTP_API).stream().findFirst()
+                    .flatMap(httpApi -> CorsPolicy.of(httpApi, intrinsics));
+            HttpApi api = new HttpApi(new RouteTable(template.httpRoutes()), functions, cors);
             web = LocalWebServer.start(settings.port(), api, functions, args);
             LOG.atDebug().setMessage("web server ready").addKeyValue("ms", millisSince(begin)).log();
             functions.await();

@@ -37,6 +37,24 @@ class LocalRunnerTest {
     }
 
     @Test
+    void cors_preflight_and_responses_follow_the_templates_cors_configuration() throws Exception {
+        // WHEN a browser on another origin asks before a PUT, then sends a GET
+        HttpResponse<String> preflight = send(request("/api/personality")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("origin", "http://localhost:5173")
+                .header("access-control-request-method", "PUT"));
+        HttpResponse<String> get = send(request("/api/health").GET().header("origin", "http://localhost:5173"));
+
+        // THEN the runner answers the preflight itself, as API Gateway does, and marks the response
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("access-control-allow-origin")).contains("*");
+        assertThat(preflight.headers().firstValue("access-control-allow-methods")).hasValueSatisfying(v -> assertThat(v).contains("PUT"));
+        assertThat(preflight.headers().firstValue("access-control-allow-headers")).hasValueSatisfying(v -> assertThat(v).contains("content-type"));
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.headers().firstValue("access-control-allow-origin")).contains("*");
+    }
+
+    @Test
     void an_unknown_route_is_a_404_json_error() throws Exception {
         // WHEN
         HttpResponse<String> response = send(request("/api/nothing-here").GET());

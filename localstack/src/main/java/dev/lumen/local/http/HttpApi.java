@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +26,16 @@ public final class HttpApi {
 
     private final RouteTable routes;
     private final LocalFunctions functions;
+    private final Optional<CorsPolicy> cors;
 
     public HttpApi(RouteTable routes, LocalFunctions functions) {
+        this(routes, functions, Optional.empty());
+    }
+
+    public HttpApi(RouteTable routes, LocalFunctions functions, Optional<CorsPolicy> cors) {
         this.routes = routes;
         this.functions = functions;
+        this.cors = cors;
     }
 
     public RouteTable routes() {
@@ -36,6 +43,14 @@ public final class HttpApi {
     }
 
     public OutgoingResponse handle(IncomingRequest request) {
+        if (cors.isPresent() && cors.get().isPreflight(request)) {
+            return cors.get().preflight(request);
+        }
+        OutgoingResponse response = route(request);
+        return cors.map(policy -> policy.decorate(request, response)).orElse(response);
+    }
+
+    private OutgoingResponse route(IncomingRequest request) {
         RouteTable.Lookup lookup = routes.find(request.method(), request.rawPath());
         if (lookup instanceof RouteTable.NotFound) {
             return error(404, "route_not_found", "No route for " + request.method() + " " + request.rawPath(), Map.of());

@@ -27,6 +27,7 @@ public final class SamTemplate {
 
     public static final String FUNCTION = "AWS::Serverless::Function";
     public static final String DYNAMODB_TABLE = "AWS::DynamoDB::Table";
+    public static final String HTTP_API = "AWS::Serverless::HttpApi";
     private static final Set<String> HTTP_METHODS =
             Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", HttpRoute.ANY);
     private static final int SAM_DEFAULT_TIMEOUT = 3;

@@ -45,8 +45,15 @@ class LocalWebApplication {
      */
     @Bean
     SimpleUrlHandlerMapping httpApiMapping(HttpApi api) {
-        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/**", new HttpApiRequestHandler(api)));
+        HttpApiRequestHandler handler = new HttpApiRequestHandler(api);
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/**", handler));
         mapping.setOrder(Ordered.LOWEST_PRECEDENCE);
+        // Spring MVC answers CORS preflights itself (403 without its own CORS config); the HTTP API
+        // emulation applies the template's CorsConfiguration instead, as API Gateway would.
+        mapping.setCorsProcessor((config, request, response) -> {
+            handler.handleRequest(request, response);
+            return false;
+        });
         return mapping;
     }
 
