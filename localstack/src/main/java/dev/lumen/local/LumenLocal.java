@@ -1,6 +1,8 @@
 package dev.lumen.local;
 
+import dev.lumen.local.bench.EmbeddingBenchmark;
 import dev.lumen.local.bench.RoundTripBenchmark;
+import dev.lumen.local.bench.VectorStoreBenchmark;
 import dev.lumen.local.dynamodb.DynamoDbLocalServer;
 import dev.lumen.local.dynamodb.TableProvisioner;
 import dev.lumen.local.http.CorsPolicy;
@@ -73,6 +75,14 @@ public final class LumenLocal implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("bench")) {
             RoundTripBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("bench-embeddings")) {
+            EmbeddingBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("bench-vectors")) {
+            VectorStoreBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         long jvmStart = ProcessHandle.current().info().startInstant()

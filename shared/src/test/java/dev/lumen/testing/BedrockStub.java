@@ -2,6 +2,7 @@ package dev.lumen.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
@@ -21,6 +22,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +31,8 @@ import java.util.regex.Pattern;
 
 /**
  * A loopback HTTP server that answers like Bedrock Runtime's Converse API (restJson1:
- * {@code POST /model/{modelId}/converse}), so the Bedrock adapter is tested through the real SDK:
+ * {@code POST /model/{modelId}/converse}) and InvokeModel for Titan Text Embeddings v2
+ * ({@code POST /model/{modelId}/invoke}), so the Bedrock adapters are tested through the real SDK:
  * signing, marshalling, error parsing and retries. It records every request and answers from a
  * script of {@link Answer}s, then with a default answer.
  *
@@ -50,7 +53,9 @@ public final class BedrockStub implements AutoCloseable {
     private final ExecutorService executor;
     private final List<Recorded> requests = new ArrayList<>();
     private final Deque<Answer> script = new ArrayDeque<>();
-    private Answer fallback = Answer.reply("Hello from the Bedrock stub.");
+    private static final Answer DEFAULT_REPLY = Answer.reply("Hello from the Bedrock stub.");
+    /** Set by {@link #answerByDefault}; until then the default depends on the operation. */
+    private Answer fallback;
 
     private BedrockStub(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -87,7 +92,11 @@ public final class BedrockStub implements AutoCloseable {
         return this;
     }
 
-    /** The answer given when the script is empty (initially a successful reply). */
+    /**
+     * The answer given to every request when the script is empty. Until this is called, a Converse
+     * call gets a successful reply and an InvokeModel call a Titan embedding of its input
+     * ({@link Answer#embeddingOf}).
+     */
     public synchronized BedrockStub answerByDefault(Answer answer) {
         fallback = answer;
         return this;
@@ -132,10 +141,19 @@ public final class BedrockStub implements AutoCloseable {
     private synchronized Answer record(HttpExchange exchange, String rawBody) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-        requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestURI().getRawPath(), headers, rawBody, parse(rawBody)));
+        Recorded recorded = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawPath(), headers, rawBody, parse(rawBody));
+        requests.add(recorded);
         Answer next = script.poll();
-        return next != null ? next : fallback;
+        if (next != null) {
+            return next;
+        }
+        if (fallback != null) {
+            return fallback;
+        }
+        return "invoke".equals(recorded.operation())
+                ? Answer.embeddingOf(recorded.body().path("inputText").asText(), recorded.body().path("dimensions").asInt(1024))
+                : DEFAULT_REPLY;
     }
 
     private static JsonNode parse(String body) {
@@ -205,6 +223,40 @@ public final class BedrockStub implements AutoCloseable {
                     .put("totalTokens", inputTokens + outputTokens);
             body.putObject("metrics").put("latencyMs", 412);
             return new Answer(200, Map.of(), body.toString(), Duration.ZERO);
+        }
+
+        /** A Titan Text Embeddings v2 InvokeModel response with this vector. */
+        public static Answer embedding(float[] vector, int inputTextTokenCount) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode embedding = body.putArray("embedding");
+            for (float value : vector) {
+                embedding.add(value);
+            }
+            body.put("inputTextTokenCount", inputTextTokenCount);
+            return new Answer(200, Map.of(), body.toString(), Duration.ZERO);
+        }
+
+        /**
+         * A Titan response whose unit-length vector is derived from the text alone: the same text
+         * always gets the same vector, different texts different ones. Not semantic.
+         */
+        public static Answer embeddingOf(String text, int dimensions) {
+            return embedding(vectorOf(text, dimensions), Math.max(1, text.split("\\s+").length));
+        }
+
+        /** The vector {@link #embeddingOf} answers with. */
+        public static float[] vectorOf(String text, int dimensions) {
+            SplittableRandom random = new SplittableRandom(text.hashCode() * 31L + text.length());
+            float[] vector = new float[dimensions];
+            double norm = 0;
+            for (int i = 0; i < dimensions; i++) {
+                vector[i] = (float) (random.nextDouble() * 2 - 1);
+                norm += vector[i] * vector[i];
+            }
+            for (int i = 0; i < dimensions; i++) {
+                vector[i] /= (float) Math.sqrt(norm);
+            }
+            return vector;
         }
 
         /** An error as Bedrock sends it: the type in {@code x-amzn-ErrorType}, the message in the body. */

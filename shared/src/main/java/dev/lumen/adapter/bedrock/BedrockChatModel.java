@@ -171,18 +171,18 @@ public final class BedrockChatModel implements ChatModel {
         return status == 400 || status == 401 || status == 403 || status == 404;
     }
 
-    private static Integer statusOf(SdkException e) {
+    static Integer statusOf(SdkException e) {
         return e instanceof AwsServiceException service ? service.statusCode() : null;
     }
 
-    private static String errorCodeOf(SdkException e) {
+    static String errorCodeOf(SdkException e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             return service.awsErrorDetails().errorCode();
         }
         return e.getClass().getSimpleName();
     }
 
-    private static String requestIdOf(SdkException e) {
+    static String requestIdOf(SdkException e) {
         return e instanceof AwsServiceException service ? service.requestId() : null;
     }
 

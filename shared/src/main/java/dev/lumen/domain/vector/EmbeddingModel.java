@@ -15,7 +15,11 @@ public interface EmbeddingModel {
     /** Length of every vector this model returns. */
     int dimensions();
 
-    /** One vector per text, in the same order, each of length {@link #dimensions()}. */
+    /**
+     * One vector per text, in the same order, each of length {@link #dimensions()}.
+     *
+     * @throws IllegalArgumentException when a text is null or blank (there is nothing to embed)
+     */
     List<float[]> embed(List<String> texts);
 
     default float[] embed(String text) {

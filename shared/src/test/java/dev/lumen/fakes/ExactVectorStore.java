@@ -1,0 +1,150 @@
+package dev.lumen.fakes;
+
+import dev.lumen.domain.vector.IndexMismatchException;
+import dev.lumen.domain.vector.VectorDocument;
+import dev.lumen.domain.vector.VectorHit;
+import dev.lumen.domain.vector.VectorIndex;
+import dev.lumen.domain.vector.VectorQuery;
+import dev.lumen.domain.vector.VectorStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * In-memory {@link VectorStore} that compares the query with every document (brute force, double
+ * precision): the same contract as the real adapters, and the exact answer that approximate (HNSW)
+ * stores are measured against for recall.
+ */
+public final class ExactVectorStore implements VectorStore {
+    private final Map<String, Index> indexes = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void ensureIndex(VectorIndex index) {
+        Index existing = indexes.get(index.name());
+        if (existing == null) {
+            indexes.put(index.name(), new Index(index));
+        } else if (!existing.definition.modelId().equals(index.modelId())
+                || existing.definition.dimensions() != index.dimensions()) {
+            throw new IndexMismatchException("index '" + index.name() + "' holds " + existing.definition.modelId()
+                    + " vectors of " + existing.definition.dimensions() + " dimensions, not " + index.modelId()
+                    + " of " + index.dimensions());
+        }
+    }
+
+    @Override
+    public synchronized void upsert(String index, List<VectorDocument> documents) {
+        Index target = index(index);
+        for (VectorDocument document : documents) { // all checked before any is written
+            requireText(document.id(), "id");
+            requireText(document.tenant(), "tenant");
+            if (document.text() == null) {
+                throw new IllegalArgumentException("a document needs a text");
+            }
+            requireFits(target.definition, document.vector());
+        }
+        for (VectorDocument document : documents) {
+            // Copy the vector: a caller reusing its array must not change what is stored.
+            target.documents.put(new Key(document.tenant(), document.id()), new VectorDocument(document.id(),
+                    document.tenant(), document.text(), document.vector().clone(), document.attributes(),
+                    document.createdAt()));
+        }
+    }
+
+    @Override
+    public synchronized List<VectorHit> search(String index, VectorQuery query) {
+        Index target = index(index);
+        requireFits(target.definition, query.vector());
+        List<VectorHit> hits = new ArrayList<>();
+        for (VectorDocument document : target.documents.values()) {
+            if (document.tenant().equals(query.tenant()) && matches(document, query.filters())) {
+                hits.add(new VectorHit(copy(document), score(query.vector(), document.vector())));
+            }
+        }
+        hits.sort(Comparator.comparingDouble(VectorHit::score).reversed());
+        return List.copyOf(hits.subList(0, Math.min(query.k(), hits.size())));
+    }
+
+    @Override
+    public synchronized void delete(String index, String tenant, Collection<String> ids) {
+        Index target = index(index);
+        requireText(tenant, "tenant");
+        ids.forEach(id -> target.documents.remove(new Key(tenant, id)));
+    }
+
+    @Override
+    public synchronized long count(String index, String tenant) {
+        Index target = index(index);
+        requireText(tenant, "tenant");
+        return target.documents.keySet().stream().filter(key -> key.tenant.equals(tenant)).count();
+    }
+
+    /** (1 + cos) / 2, the [0, 1] scale of {@link VectorHit#score()}. */
+    public static double score(float[] a, float[] b) {
+        double dot = 0;
+        double normA = 0;
+        double normB = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            normA += (double) a[i] * a[i];
+            normB += (double) b[i] * b[i];
+        }
+        double cosine = dot / Math.sqrt(normA * normB);
+        return Math.max(0, (1 + cosine) / 2);
+    }
+
+    private Index index(String name) {
+        Index index = indexes.get(name);
+        if (index == null) {
+            throw new IllegalStateException("no vector index '" + name + "'; ensureIndex creates it");
+        }
+        return index;
+    }
+
+    private static boolean matches(VectorDocument document, Map<String, String> filters) {
+        return filters.entrySet().stream()
+                .allMatch(filter -> filter.getValue().equals(document.attributes().get(filter.getKey())));
+    }
+
+    private static VectorDocument copy(VectorDocument document) {
+        return new VectorDocument(document.id(), document.tenant(), document.text(), document.vector().clone(),
+                document.attributes(), document.createdAt());
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("a vector document needs a " + field);
+        }
+    }
+
+    private static void requireFits(VectorIndex index, float[] vector) {
+        if (vector == null || vector.length != index.dimensions()) {
+            throw new IllegalArgumentException("index '" + index.name() + "' takes vectors of " + index.dimensions()
+                    + " dimensions, got " + (vector == null ? "none" : vector.length));
+        }
+        boolean direction = false;
+        for (float component : vector) {
+            if (!Float.isFinite(component)) {
+                throw new IllegalArgumentException("vector components must be finite numbers");
+            }
+            direction |= component != 0;
+        }
+        if (!direction) {
+            throw new IllegalArgumentException("a zero vector has no cosine similarity");
+        }
+    }
+
+    private record Key(String tenant, String id) {
+    }
+
+    private static final class Index {
+        final VectorIndex definition;
+        final Map<Key, VectorDocument> documents = new LinkedHashMap<>();
+
+        Index(VectorIndex definition) {
+            this.definition = definition;
+        }
+    }
+}
