@@ -156,6 +156,19 @@ public final class LocalOpenSearch {
     static Node start(Path home, Path runDir, int httpPort, int transportPort, boolean quick) {
         long started = System.nanoTime();
         try {
+            if (isRoot() && !othersCanEnter(home)) {
+                // A checkout under a private folder (e.g. mktemp -d, mode 700): the unprivileged node could
+                // not reach it, so it runs from a hard-linked copy in a folder it can enter.
+                Path base = Files.createTempDirectory("lumen-opensearch");
+                Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Path copy = base.resolve("dist");
+                Process cp = new ProcessBuilder("cp", "-al", home.toString(), copy.toString()).inheritIO().start();
+                if (cp.waitFor() != 0) {
+                    new ProcessBuilder("cp", "-r", home.toString(), copy.toString()).inheritIO().start().waitFor();
+                }
+                home = copy;
+                runDir = base.resolve(runDir.getFileName());
+            }
             prepare(home, runDir, httpPort, transportPort, quick);
             List<String> command = new ArrayList<>();
             if (isRoot()) {
@@ -275,6 +288,15 @@ public final class LocalOpenSearch {
                 }
             }
         }
+    }
+
+    private static boolean othersCanEnter(Path path) throws IOException {
+        for (Path dir = path.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir) && !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** OpenSearch 2.x installs a security manager, which Java 24 removed: run it on Java 11–23. */
