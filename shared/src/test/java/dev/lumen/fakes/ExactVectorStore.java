@@ -43,7 +43,7 @@ public final class ExactVectorStore implements VectorStore {
             if (document.text() == null) {
                 throw new IllegalArgumentException("a document needs a text");
             }
-            requireFits(target.definition, document.vector());
+            target.definition.requireFits(document.vector());
         }
         for (VectorDocument document : documents) {
             // Copy the vector: a caller reusing its array must not change what is stored.
@@ -56,7 +56,7 @@ public final class ExactVectorStore implements VectorStore {
     @Override
     public synchronized List<VectorHit> search(String index, VectorQuery query) {
         Index target = index(index);
-        requireFits(target.definition, query.vector());
+        target.definition.requireFits(query.vector());
         List<VectorHit> hits = new ArrayList<>();
         for (VectorDocument document : target.documents.values()) {
             if (document.tenant().equals(query.tenant()) && matches(document, query.filters())) {
@@ -119,22 +119,6 @@ public final class ExactVectorStore implements VectorStore {
         }
     }
 
-    private static void requireFits(VectorIndex index, float[] vector) {
-        if (vector == null || vector.length != index.dimensions()) {
-            throw new IllegalArgumentException("index '" + index.name() + "' takes vectors of " + index.dimensions()
-                    + " dimensions, got " + (vector == null ? "none" : vector.length));
-        }
-        boolean direction = false;
-        for (float component : vector) {
-            if (!Float.isFinite(component)) {
-                throw new IllegalArgumentException("vector components must be finite numbers");
-            }
-            direction |= component != 0;
-        }
-        if (!direction) {
-            throw new IllegalArgumentException("a zero vector has no cosine similarity");
-        }
-    }
 
     private record Key(String tenant, String id) {
     }

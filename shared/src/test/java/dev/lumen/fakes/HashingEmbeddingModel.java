@@ -31,6 +31,9 @@ public final class HashingEmbeddingModel implements EmbeddingModel {
     }
 
     private float[] vector(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("cannot embed a null or blank text");
+        }
         float[] v = new float[dimensions];
         for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
             if (word.length() > 2) {

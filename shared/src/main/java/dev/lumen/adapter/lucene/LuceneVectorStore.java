@@ -158,7 +158,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             if (document.text() == null) {
                 throw new IllegalArgumentException("a vector document needs a text");
             }
-            requireFits(target.definition, document.vector());
+            target.definition.requireFits(document.vector());
         }
         if (documents.isEmpty()) {
             return;
@@ -177,7 +177,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     @Override
     public List<VectorHit> search(String index, VectorQuery query) {
         OpenIndex target = existingIndex(index);
-        requireFits(target.definition, query.vector());
+        target.definition.requireFits(query.vector());
         BooleanQuery.Builder filter = new BooleanQuery.Builder()
                 .add(new TermQuery(VectorDocumentFields.tenant(query.tenant())), BooleanClause.Occur.FILTER);
         query.filters().forEach((name, value) ->
@@ -371,23 +371,6 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         }
     }
 
-    private static void requireFits(VectorIndex index, float[] vector) {
-        if (vector == null || vector.length != index.dimensions()) {
-            throw new IllegalArgumentException("vector index '" + index.name() + "' takes vectors of "
-                    + index.dimensions() + " dimensions, got " + (vector == null ? "none" : vector.length));
-        }
-        boolean direction = false;
-        for (float component : vector) {
-            if (!Float.isFinite(component)) {
-                throw new IllegalArgumentException("vector components must be finite numbers");
-            }
-            direction |= component != 0;
-        }
-        if (!direction) {
-            // Lucene would accept it, but a zero vector has no cosine with anything.
-            throw new IllegalArgumentException("a zero vector has no cosine similarity");
-        }
-    }
 
     /** One open Lucene index: its writer and the searchers that see the writer's latest changes. */
     private static final class OpenIndex {

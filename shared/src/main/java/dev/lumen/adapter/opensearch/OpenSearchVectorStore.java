@@ -111,7 +111,7 @@ public final class OpenSearchVectorStore implements VectorStore {
             if (document.text() == null) {
                 throw new IllegalArgumentException("a vector document needs a text");
             }
-            requireFits(definition, document.vector());
+            definition.requireFits(document.vector());
             document.attributes().keySet().forEach(OpenSearchVectorStore::requireAttributeName);
         }
         for (int from = 0; from < documents.size(); from += BULK_SIZE) {
@@ -129,7 +129,7 @@ public final class OpenSearchVectorStore implements VectorStore {
     @Override
     public List<VectorHit> search(String index, VectorQuery query) {
         VectorIndex definition = definition(index);
-        requireFits(definition, query.vector());
+        definition.requireFits(query.vector());
         SearchResponse<ObjectNode> response = calls.run("search", index, () -> client.search(search -> search
                 .index(physicalName(index))
                 .size(query.k())
@@ -287,21 +287,4 @@ public final class OpenSearchVectorStore implements VectorStore {
         }
     }
 
-    /** The index's dimension, finite components and a direction: cosine is undefined for a zero vector. */
-    private static void requireFits(VectorIndex index, float[] vector) {
-        if (vector == null || vector.length != index.dimensions()) {
-            throw new IllegalArgumentException("index '" + index.name() + "' takes vectors of " + index.dimensions()
-                    + " dimensions, got " + (vector == null ? "none" : vector.length));
-        }
-        boolean direction = false;
-        for (float component : vector) {
-            if (!Float.isFinite(component)) {
-                throw new IllegalArgumentException("vector components must be finite numbers");
-            }
-            direction |= component != 0;
-        }
-        if (!direction) {
-            throw new IllegalArgumentException("a zero vector has no cosine similarity");
-        }
-    }
 }

@@ -17,4 +17,27 @@ public record VectorIndex(String name, String modelId, int dimensions) {
             throw new IllegalArgumentException("dimensions must be positive");
         }
     }
+
+    /**
+     * Checks that a vector can live in this index: its dimension, finite components and a
+     * direction (cosine is undefined for a zero vector). Every store applies this one rule.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public void requireFits(float[] vector) {
+        if (vector == null || vector.length != dimensions) {
+            throw new IllegalArgumentException("index '" + name + "' takes vectors of " + dimensions
+                    + " dimensions, got " + (vector == null ? "none" : vector.length));
+        }
+        boolean direction = false;
+        for (float component : vector) {
+            if (!Float.isFinite(component)) {
+                throw new IllegalArgumentException("vector components must be finite numbers");
+            }
+            direction |= component != 0;
+        }
+        if (!direction) {
+            throw new IllegalArgumentException("a zero vector has no cosine similarity");
+        }
+    }
 }
