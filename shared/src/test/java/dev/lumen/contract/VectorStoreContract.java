@@ -157,7 +157,7 @@ public abstract class VectorStoreContract {
 
         // THEN the same five as brute force, best first
         List<String> expected = documents.stream()
-                .sorted(Comparator.comparingDouble((VectorDocument d) -> exactScore(near, d.vector())).reversed())
+                .sorted(Comparator.comparingDouble((VectorDocument d) -> VectorHit.scoreOf(near, d.vector())).reversed())
                 .limit(5).map(VectorDocument::id).toList();
         assertThat(hits).extracting(hit -> hit.document().id()).containsExactlyElementsOf(expected);
         assertThat(hits.get(0).document().id()).isEqualTo("d17");
@@ -454,18 +454,6 @@ public abstract class VectorStoreContract {
         return new VectorQuery(tenant, vector, k, filters);
     }
 
-    /** (1 + cos) / 2 in double precision. */
-    protected static double exactScore(float[] a, float[] b) {
-        double dot = 0;
-        double normA = 0;
-        double normB = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            normA += (double) a[i] * a[i];
-            normB += (double) b[i] * b[i];
-        }
-        return (1 + dot / Math.sqrt(normA * normB)) / 2;
-    }
 
     private static VectorDocument attributed(String id, String tenant, float[] vector, Map<String, String> attributes) {
         return new VectorDocument(id, tenant, "text of " + id, vector, attributes, CREATED);

@@ -60,7 +60,7 @@ public final class ExactVectorStore implements VectorStore {
         List<VectorHit> hits = new ArrayList<>();
         for (VectorDocument document : target.documents.values()) {
             if (document.tenant().equals(query.tenant()) && matches(document, query.filters())) {
-                hits.add(new VectorHit(copy(document), score(query.vector(), document.vector())));
+                hits.add(new VectorHit(copy(document), VectorHit.scoreOf(query.vector(), document.vector())));
             }
         }
         hits.sort(Comparator.comparingDouble(VectorHit::score).reversed());
@@ -81,19 +81,6 @@ public final class ExactVectorStore implements VectorStore {
         return target.documents.keySet().stream().filter(key -> key.tenant.equals(tenant)).count();
     }
 
-    /** (1 + cos) / 2, the [0, 1] scale of {@link VectorHit#score()}. */
-    public static double score(float[] a, float[] b) {
-        double dot = 0;
-        double normA = 0;
-        double normB = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            normA += (double) a[i] * a[i];
-            normB += (double) b[i] * b[i];
-        }
-        double cosine = dot / Math.sqrt(normA * normB);
-        return Math.max(0, (1 + cosine) / 2);
-    }
 
     private Index index(String name) {
         Index index = indexes.get(name);

@@ -208,7 +208,7 @@ public final class VectorStoreBenchmark {
                     .allMatch(f -> f.getValue().equals(document.attributes().get(f.getKey())))) {
                 continue;
             }
-            best.add(new Scored(document.id(), cosine(query.vector(), document.vector())));
+            best.add(new Scored(document.id(), VectorHit.scoreOf(query.vector(), document.vector())));
             if (best.size() > query.k()) {
                 best.poll();
             }
@@ -232,17 +232,6 @@ public final class VectorStoreBenchmark {
                 Instant.ofEpochSecond(1_700_000_000L + i));
     }
 
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double normA = 0;
-        double normB = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            normA += (double) a[i] * a[i];
-            normB += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(normA * normB);
-    }
 
     private static long percentile(List<Long> sorted, double p) {
         int index = (int) Math.ceil(p * sorted.size()) - 1;

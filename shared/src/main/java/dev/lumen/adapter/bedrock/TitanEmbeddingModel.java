@@ -107,13 +107,7 @@ public final class TitanEmbeddingModel implements EmbeddingModel {
 
     @Override
     public List<float[]> embed(List<String> texts) {
-        Objects.requireNonNull(texts, "texts");
-        for (String text : texts) {
-            if (text == null || text.isBlank()) {
-                // Bedrock would answer 400 for an empty inputText; fail before spending a call.
-                throw new IllegalArgumentException("cannot embed a null or blank text");
-            }
-        }
+        EmbeddingModel.requireTexts(texts);
         if (texts.size() <= 1 || parallelism == 1) {
             List<float[]> vectors = new ArrayList<>(texts.size());
             for (String text : texts) {

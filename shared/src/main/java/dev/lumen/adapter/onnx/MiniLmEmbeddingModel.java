@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,13 +53,7 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
 
     @Override
     public List<float[]> embed(List<String> texts) {
-        Objects.requireNonNull(texts, "texts");
-        for (String text : texts) {
-            if (text == null || text.isBlank()) {
-                // Rejected by every adapter alike (Bedrock refuses empty input): there is nothing to remember in it.
-                throw new IllegalArgumentException("cannot embed a null or blank text");
-            }
-        }
+        EmbeddingModel.requireTexts(texts);
         if (texts.isEmpty()) {
             return List.of();
         }

@@ -25,4 +25,16 @@ public interface EmbeddingModel {
     default float[] embed(String text) {
         return embed(List.of(text)).get(0);
     }
+
+    /** The check every adapter applies before embedding (Bedrock refuses empty input; there is nothing to embed). */
+    static void requireTexts(List<String> texts) {
+        if (texts == null) {
+            throw new IllegalArgumentException("texts is null");
+        }
+        for (String text : texts) {
+            if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException("cannot embed a null or blank text");
+            }
+        }
+    }
 }
