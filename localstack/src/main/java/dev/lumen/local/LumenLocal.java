@@ -3,7 +3,7 @@ package dev.lumen.local;
 import dev.lumen.local.bench.EmbeddingBenchmark;
 import dev.lumen.local.bench.RoundTripBenchmark;
 import dev.lumen.local.bench.VectorStoreBenchmark;
-import dev.lumen.local.dynamodb.DynamoDbLocalServer;
+import dev.lumen.adapter.dynamodb.DynamoDbLocalServer;
 import dev.lumen.local.dynamodb.TableProvisioner;
 import dev.lumen.local.http.CorsPolicy;
 import dev.lumen.local.http.HttpApi;

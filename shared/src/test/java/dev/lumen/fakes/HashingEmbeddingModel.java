@@ -27,13 +27,11 @@ public final class HashingEmbeddingModel implements EmbeddingModel {
 
     @Override
     public List<float[]> embed(List<String> texts) {
+        EmbeddingModel.requireTexts(texts);
         return texts.stream().map(this::vector).toList();
     }
 
     private float[] vector(String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("cannot embed a null or blank text");
-        }
         float[] v = new float[dimensions];
         for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
             if (word.length() > 2) {

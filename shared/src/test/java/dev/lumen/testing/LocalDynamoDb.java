@@ -1,11 +1,9 @@
 package dev.lumen.testing;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import dev.lumen.adapter.dynamodb.DynamoDbClients;
+import dev.lumen.adapter.dynamodb.DynamoDbLocalServer;
 import dev.lumen.adapter.dynamodb.LumenTable;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,9 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -69,7 +64,7 @@ public final class LocalDynamoDb {
         static final Running INSTANCE = Running.start();
     }
 
-    private record Running(DynamoDBProxyServer server, URI endpoint, DynamoDbClient client) {
+    private record Running(DynamoDbLocalServer server, URI endpoint, DynamoDbClient client) {
 
         static Running start() {
             quietLogs();
@@ -78,19 +73,14 @@ public final class LocalDynamoDb {
             // in between, so try a few ports before giving up.
             for (int attempt = 0; attempt < 5; attempt++) {
                 int port = freePort();
-                DynamoDBProxyServer server = null;
                 try {
-                    server = ServerRunner.createServerFromCommandLineArgs(
-                            new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
-                    bindToLoopback(server);
-                    server.start();
-                    URI endpoint = URI.create("http://127.0.0.1:" + port);
+                    DynamoDbLocalServer server = DynamoDbLocalServer.start(port, null);
+                    URI endpoint = server.endpoint();
                     Running running = new Running(server, endpoint, DynamoDbClients.create(REGION, Optional.of(endpoint)));
                     Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "dynamodb-local-stop"));
                     return running;
-                } catch (Exception e) {
+                } catch (RuntimeException e) {
                     last = e;
-                    stopQuietly(server);
                 }
             }
             throw new IllegalStateException("DynamoDB Local did not start", last);
@@ -98,25 +88,13 @@ public final class LocalDynamoDb {
 
         void stop() {
             client.close();
-            stopQuietly(server);
+            try {
+                server.close();
+            } catch (RuntimeException e) {
+                // Stopping is best effort: the JVM is exiting.
+            }
         }
 
-        /**
-         * DynamoDB Local binds 0.0.0.0 and has no option to change it; a test database should not be
-         * reachable from the network, so set the host on its Jetty connectors before they open.
-         */
-        private static void bindToLoopback(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
-            Field field = DynamoDBProxyServer.class.getDeclaredField("server");
-            field.setAccessible(true);
-            Server jetty = (Server) field.get(proxy);
-            Connector[] connectors = jetty.getConnectors();
-            if (connectors.length == 0) {
-                throw new IllegalStateException("DynamoDB Local has no connector to bind");
-            }
-            for (Connector connector : connectors) {
-                ((ServerConnector) connector).setHost("127.0.0.1");
-            }
-        }
 
         /**
          * DynamoDB Local logs through log4j 2. Its jar's log4j2.xml happens to drop that logger, but a
@@ -147,15 +125,5 @@ public final class LocalDynamoDb {
             }
         }
 
-        private static void stopQuietly(DynamoDBProxyServer server) {
-            if (server == null) {
-                return;
-            }
-            try {
-                server.stop();
-            } catch (Exception e) {
-                // Stopping is best effort: the JVM is exiting or the start already failed.
-            }
-        }
     }
 }

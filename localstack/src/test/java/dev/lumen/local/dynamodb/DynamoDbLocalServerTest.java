@@ -1,5 +1,6 @@
 package dev.lumen.local.dynamodb;
 
+import dev.lumen.adapter.dynamodb.DynamoDbLocalServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.lumen.local.dynamodb;
+package dev.lumen.adapter.dynamodb;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
