@@ -9,8 +9,12 @@ import dev.lumen.domain.chat.ChatService;
 import dev.lumen.domain.chat.SessionHistory;
 import dev.lumen.domain.persona.CoreTraits;
 import dev.lumen.domain.persona.PersonaService;
+import dev.lumen.domain.memory.MemoryService;
+import dev.lumen.fakes.ExactVectorStore;
+import dev.lumen.fakes.HashingEmbeddingModel;
 import dev.lumen.fakes.InMemoryConversationRepository;
 import dev.lumen.fakes.InMemoryPersonaRepository;
+import dev.lumen.fakes.RecordingInteractionPublisher;
 import dev.lumen.functions.http.Json;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -21,8 +25,13 @@ public final class HandlerFixture {
     public final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
     public final PersonaService personas = new PersonaService(personaRepository, CoreTraits.defaults(), Clock.systemUTC());
 
+    public final ExactVectorStore vectors = new ExactVectorStore();
+    public final MemoryService memory = new MemoryService(new HashingEmbeddingModel(64), vectors);
+    public final RecordingInteractionPublisher interactions = new RecordingInteractionPublisher();
+
     public ChatService chat(ChatModel model) {
-        return new ChatService(personas, CoreTraits.defaults(), conversations, model, Clock.systemUTC());
+        return new ChatService(personas, CoreTraits.defaults(), conversations, model, memory, interactions,
+                Clock.systemUTC());
     }
 
     public SessionHistory history() {

@@ -4,15 +4,21 @@ import dev.lumen.local.bench.EmbeddingBenchmark;
 import dev.lumen.local.bench.RoundTripBenchmark;
 import dev.lumen.local.bench.VectorStoreBenchmark;
 import dev.lumen.adapter.dynamodb.DynamoDbLocalServer;
+import dev.lumen.adapter.onnx.MiniLmEmbeddingModel;
 import dev.lumen.local.dynamodb.TableProvisioner;
 import dev.lumen.local.http.CorsPolicy;
 import dev.lumen.local.http.HttpApi;
 import dev.lumen.local.http.RouteTable;
 import dev.lumen.local.lambda.LocalFunction;
 import dev.lumen.local.lambda.LocalFunctions;
+import dev.lumen.local.schedule.LocalScheduler;
+import dev.lumen.local.sqs.LocalQueues;
+import dev.lumen.local.sqs.QueuePoller;
 import dev.lumen.local.template.FunctionSpec;
 import dev.lumen.local.template.Intrinsics;
+import dev.lumen.local.template.QueueSpec;
 import dev.lumen.local.template.SamTemplate;
+import dev.lumen.local.template.SqsEventSpec;
 import dev.lumen.local.template.TableSpec;
 import dev.lumen.local.template.TemplateException;
 import dev.lumen.local.web.LocalWebServer;
@@ -22,6 +28,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,13 +51,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The local stack in one JVM, no AWS account and no Docker: DynamoDB Local with the template's
- * table, the template's functions (the same handler classes Lambda runs) and the HTTP API that
- * routes to them, plus {@code POST /invoke/<function>} for raw events. Everything listens on
- * 127.0.0.1.
+ * table, ElasticMQ with the template's queues, the template's functions (the same handler classes
+ * Lambda runs), the HTTP API that routes to them, plus {@code POST /invoke/<function>} for raw
+ * events; queues are polled into their functions as Lambda's event source mappings do
+ * ({@link QueuePoller}) and schedules fire ({@link LocalScheduler}). Everything listens on 127.0.0.1.
  *
  * <p>Start: {@code java -jar localstack/target/lumen-local.jar}; configuration in {@link LocalSettings}.
- * Three things start side by side, since each takes a second or more: DynamoDB Local (then the
- * table), the handlers, and Spring Boot. The runner reports ready once all three are.
+ * Four things start side by side, since each takes a second or more: DynamoDB Local (then the
+ * table), ElasticMQ (then the queues), the handlers, and Spring Boot. Pollers and schedules start
+ * once all four are; then the runner reports ready.
  */
 public final class LumenLocal implements AutoCloseable {
 
@@ -62,14 +71,21 @@ public final class LumenLocal implements AutoCloseable {
     private final LocalWebServer web;
     private final LocalFunctions functions;
     private final Map<String, String> tableNames;
+    private final LocalQueues queues;
+    private final List<QueuePoller> pollers;
+    private final LocalScheduler scheduler;
 
     private LumenLocal(LocalSettings settings, DynamoDbLocalServer dynamoDb, LocalWebServer web,
-                       LocalFunctions functions, Map<String, String> tableNames) {
+                       LocalFunctions functions, Map<String, String> tableNames, LocalQueues queues,
+                       List<QueuePoller> pollers, LocalScheduler scheduler) {
         this.settings = settings;
         this.dynamoDb = dynamoDb;
         this.web = web;
         this.functions = functions;
         this.tableNames = tableNames;
+        this.queues = queues;
+        this.pollers = pollers;
+        this.scheduler = scheduler;
     }
 
     public static void main(String[] args) throws Exception {
@@ -114,7 +130,10 @@ public final class LumenLocal implements AutoCloseable {
         Map<String, String> tableNames = tableNames(template, settings.tableName());
         int dynamoDbPort = settings.dynamoDbPort() == 0 ? freePort() : settings.dynamoDbPort();
         URI dynamoDbEndpoint = URI.create("http://" + LOOPBACK + ":" + dynamoDbPort);
-        HandlerEnvironment environment = handlerEnvironment(template, settings, dynamoDbEndpoint, tableNames);
+        List<QueueSpec> queueSpecs = template.queues();
+        int sqsPort = settings.sqsPort() == 0 ? freePort() : settings.sqsPort();
+        URI sqsEndpoint = LocalQueues.endpoint(sqsPort);
+        HandlerEnvironment environment = handlerEnvironment(template, settings, dynamoDbEndpoint, tableNames, sqsEndpoint);
         // Before any handler exists: handlers read their configuration when they are built.
         environment.global().forEach(System::setProperty);
 
@@ -123,6 +142,12 @@ public final class LumenLocal implements AutoCloseable {
             DynamoDbLocalServer server = startDynamoDb(settings, dynamoDbPort, template, tableNames);
             LOG.atDebug().setMessage("DynamoDB Local ready").addKeyValue("ms", millisSince(begin)).log();
             return server;
+        });
+        CompletableFuture<LocalQueues> queuesStarted = inThread("elasticmq-start", () -> {
+            LocalQueues started = LocalQueues.start(sqsPort, settings.region(), queueSpecs);
+            LOG.atDebug().setMessage("ElasticMQ ready").addKeyValue("ms", millisSince(begin))
+                    .addKeyValue("queues", queueSpecs.size()).log();
+            return started;
         });
         CompletableFuture<List<LocalFunction>> functionsBuilt = inThread("functions-start", () -> {
             List<LocalFunction> built = new ArrayList<>();
@@ -137,34 +162,69 @@ public final class LumenLocal implements AutoCloseable {
                 template.functions().stream().map(FunctionSpec::logicalId).toList(), functionsBuilt);
 
         LocalWebServer web = null;
+        List<QueuePoller> pollers = new ArrayList<>();
+        LocalScheduler scheduler = null;
         try {
-            Intrinsics intrinsics = intrinsics(template, settings.region(), tableNames);
+            Intrinsics intrinsics = intrinsics(template, settings.region(), tableNames, sqsEndpoint);
             Optional<CorsPolicy> cors = template.resources(SamTemplate.HTTP_API).stream().findFirst()
                     .flatMap(httpApi -> CorsPolicy.of(httpApi, intrinsics));
             HttpApi api = new HttpApi(new RouteTable(template.httpRoutes()), functions, cors);
             web = LocalWebServer.start(settings.port(), api, functions, args);
             LOG.atDebug().setMessage("web server ready").addKeyValue("ms", millisSince(begin)).log();
-            functions.await();
+            Map<String, LocalFunction> built = functions.await();
             DynamoDbLocalServer dynamoDb = join(dynamoDbStarted);
-            LumenLocal local = new LumenLocal(settings, dynamoDb, web, functions, tableNames);
-            LOG.atInfo().setMessage("Lumen local stack ready in {} ms: API {}, invoke POST {}/invoke/<function>, DynamoDB Local {}")
+            LocalQueues queues = join(queuesStarted);
+            for (SqsEventSpec source : template.sqsEvents()) {
+                pollerFor(source, queues, built, settings).map(QueuePoller::start).ifPresent(pollers::add);
+            }
+            scheduler = new LocalScheduler(settings.schedulesEnabled() ? template.schedules() : List.of(), built,
+                    settings.region(), Clock.systemUTC()).start();
+            LumenLocal local = new LumenLocal(settings, dynamoDb, web, functions, tableNames, queues, pollers, scheduler);
+            LOG.atInfo().setMessage("Lumen local stack ready in {} ms: API {}, invoke POST {}/invoke/<function>, DynamoDB Local {}, SQS (ElasticMQ) {}")
                     .addArgument(System.currentTimeMillis() - startedAtMillis)
                     .addArgument(local.baseUrl())
                     .addArgument(local.baseUrl())
                     .addArgument(dynamoDbEndpoint)
+                    .addArgument(sqsEndpoint)
                     .addKeyValue("routes", template.httpRoutes().size())
                     .addKeyValue("functions", functions.names().size())
+                    .addKeyValue("queues", queueSpecs.size())
+                    .addKeyValue("pollers", pollers.size())
+                    .addKeyValue("schedules", settings.schedulesEnabled() ? scheduler.active().size() : "off")
                     .addKeyValue("table", settings.tableName())
                     .addKeyValue("dynamodbData", settings.dynamoDbInMemory() ? "in-memory" : settings.dataDir().resolve("dynamodb"))
+                    .addKeyValue("vectors", settings.vectorStore().equals("lucene") ? settings.vectorDir()
+                            : settings.openSearchUrl().orElseThrow())
                     .log();
+            warmUpEmbeddings();
             return local;
         } catch (RuntimeException | Error e) {
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            pollers.forEach(QueuePoller::close);
             if (web != null) {
                 web.close();
             }
             dynamoDbStarted.thenAccept(DynamoDbLocalServer::close);
+            queuesStarted.thenAccept(LocalQueues::close);
             throw e;
         }
+    }
+
+    /**
+     * Loads the MiniLM model in the background (0.5–2 s), so the first chat after start does not
+     * pay for it. Handlers share the loaded model: it is held once per JVM.
+     */
+    private static void warmUpEmbeddings() {
+        inThread("embedding-warm-up", () -> {
+            try {
+                new MiniLmEmbeddingModel().embed("warm up");
+            } catch (RuntimeException e) {
+                LOG.atWarn().setMessage("could not load the embedding model; chat will try again").setCause(e).log();
+            }
+            return null;
+        });
     }
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
@@ -190,17 +250,57 @@ public final class LumenLocal implements AutoCloseable {
         return functions;
     }
 
+    /** The template's queues in ElasticMQ: URLs, depth, {@link LocalQueues#awaitDrained}. */
+    public LocalQueues queues() {
+        return queues;
+    }
+
+    /** The emulated schedules; {@link LocalScheduler#fireNow} runs one without waiting for it. */
+    public LocalScheduler scheduler() {
+        return scheduler;
+    }
+
     public LocalSettings settings() {
         return settings;
     }
 
     @Override
     public void close() {
+        // Triggers first, so nothing is invoked while the stand-ins go away.
         try {
+            scheduler.close();
+            pollers.forEach(QueuePoller::close);
             web.close();
         } finally {
-            dynamoDb.close();
+            try {
+                queues.close();
+            } finally {
+                dynamoDb.close();
+            }
         }
+    }
+
+    /**
+     * The poller of one {@code SQS} event, or none when the event is disabled or its queue is not one
+     * of the template's (a queue owned elsewhere has no local stand-in).
+     */
+    private static Optional<QueuePoller> pollerFor(SqsEventSpec source, LocalQueues queues,
+                                                   Map<String, LocalFunction> functions, LocalSettings settings) {
+        String name = source.functionId() + "." + source.eventName();
+        if (!source.enabled()) {
+            LOG.atInfo().setMessage("SQS event is disabled in the template; not polled").addKeyValue("event", name).log();
+            return Optional.empty();
+        }
+        if (!queues.logicalIds().contains(source.queueId())) {
+            LOG.atWarn().setMessage("SQS event's queue is not declared in the template; not polled")
+                    .addKeyValue("event", name).addKeyValue("queue", source.queueId()).log();
+            return Optional.empty();
+        }
+        LocalFunction function = functions.get(source.functionId());
+        QueueSpec queue = queues.spec(source.queueId());
+        return Optional.of(new QueuePoller(queues.client(), new QueuePoller.Source(name,
+                queues.url(source.queueId()), queues.arn(source.queueId()), settings.region(), source.batchSize(),
+                source.reportBatchItemFailures(), queue.maxReceiveCount(), settings.sqsRetryDelay()), function));
     }
 
     /**
@@ -208,13 +308,21 @@ public final class LumenLocal implements AutoCloseable {
      * at the local stand-ins replaced.
      */
     private static HandlerEnvironment handlerEnvironment(SamTemplate template, LocalSettings settings,
-                                                         URI dynamoDbEndpoint, Map<String, String> tableNames) {
+                                                         URI dynamoDbEndpoint, Map<String, String> tableNames,
+                                                         URI sqsEndpoint) {
         Map<String, String> localValues = new LinkedHashMap<>();
         localValues.put("TABLE_NAME", settings.tableName());
         localValues.put("AWS_REGION", settings.region());
         localValues.put("LUMEN_DYNAMODB_ENDPOINT", dynamoDbEndpoint.toString());
         localValues.put("LUMEN_CHAT_MODEL", settings.chatModel());
-        return new HandlerEnvironment(template, intrinsics(template, settings.region(), tableNames), localValues);
+        localValues.put("LUMEN_SQS_ENDPOINT", sqsEndpoint.toString());
+        // Memory: the in-process MiniLM model, and the embedded store unless a node was named.
+        localValues.put("LUMEN_EMBEDDING_MODEL", "minilm");
+        localValues.put("LUMEN_VECTOR_STORE", settings.vectorStore());
+        localValues.put("LUMEN_VECTOR_DIR", settings.vectorDir().toString());
+        settings.openSearchUrl().ifPresent(url -> localValues.put("LUMEN_OPENSEARCH_URL", url));
+        return new HandlerEnvironment(template, intrinsics(template, settings.region(), tableNames, sqsEndpoint),
+                localValues);
     }
 
     private static DynamoDbLocalServer startDynamoDb(LocalSettings settings, int port, SamTemplate template,
@@ -259,11 +367,20 @@ public final class LumenLocal implements AutoCloseable {
         return Map.copyOf(names);
     }
 
-    private static Intrinsics intrinsics(SamTemplate template, String region, Map<String, String> tableNames) {
+    private static Intrinsics intrinsics(SamTemplate template, String region, Map<String, String> tableNames,
+                                         URI sqsEndpoint) {
         Map<String, String> refs = new LinkedHashMap<>(tableNames);
         Map<String, String> attributes = new LinkedHashMap<>();
         tableNames.forEach((logicalId, name) ->
                 attributes.put(logicalId + ".Arn", "arn:aws:dynamodb:" + region + ":000000000000:table/" + name));
+        for (QueueSpec queue : template.queues()) {
+            // As in CloudFormation: Ref of a queue is its URL.
+            String url = LocalQueues.url(sqsEndpoint, queue);
+            refs.put(queue.logicalId(), url);
+            attributes.put(queue.logicalId() + ".Arn", LocalQueues.arn(region, queue));
+            attributes.put(queue.logicalId() + ".QueueName", queue.queueName());
+            attributes.put(queue.logicalId() + ".QueueUrl", url);
+        }
         for (FunctionSpec function : template.functions()) {
             refs.put(function.logicalId(), function.logicalId());
             attributes.put(function.logicalId() + ".Arn",

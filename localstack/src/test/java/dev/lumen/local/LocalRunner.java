@@ -1,5 +1,8 @@
 package dev.lumen.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -60,11 +63,21 @@ public final class LocalRunner implements BeforeAllCallback, ParameterResolver {
                         "LUMEN_TEMPLATE", PROJECT_TEMPLATE.toString(),
                         "LUMEN_TABLE_NAME", "lumen-test",
                         "LUMEN_CHAT_MODEL", "offline",
-                        "LUMEN_DYNAMODB_IN_MEMORY", "true"))
-                .withPorts(0, 0);
+                        "LUMEN_DYNAMODB_IN_MEMORY", "true",
+                        // Memories live on disk (the embedded Lucene store): a fresh folder per run.
+                        "LUMEN_DATA_DIR", temporaryDataDir().toString()))
+                .withPorts(0, 0, 0);
         LumenLocal local = LumenLocal.start(settings);
         running = local;
         return local;
+    }
+
+    private static Path temporaryDataDir() {
+        try {
+            return Files.createTempDirectory("lumen-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static LumenLocal requireRunning() {

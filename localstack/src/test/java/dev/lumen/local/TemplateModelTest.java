@@ -91,7 +91,8 @@ class TemplateModelTest {
         void environment_values_resolve_to_parameter_defaults_and_local_resource_names() {
             // GIVEN
             Intrinsics local = new Intrinsics(template.parameterDefaults(), "eu-west-1",
-                    Map.of("LumenTable", "lumen-local"), Map.of());
+                    Map.of("LumenTable", "lumen-local",
+                            "InteractionsQueue", "http://127.0.0.1:9324/000000000000/InteractionsQueue"), Map.of());
             List<String> unresolved = new ArrayList<>();
 
             // WHEN
@@ -104,7 +105,9 @@ class TemplateModelTest {
                     entry("BEDROCK_MODEL_ID", template.parameterDefaults().get("ChatModelId")),
                     entry("LUMEN_MESSAGE_RETENTION_DAYS", template.parameterDefaults().get("MessageRetentionDays")));
             assertThat(chat.get("JAVA_TOOL_OPTIONS")).contains("TieredStopAtLevel=1").doesNotContain("${");
-            assertThat(unresolved).isEmpty();
+            assertThat(chat.get("INTERACTIONS_QUEUE_URL")).endsWith("/InteractionsQueue");
+            // The OpenSearch domain has no local stand-in in the template: the runner supplies its own value.
+            assertThat(unresolved).containsExactly("LUMEN_OPENSEARCH_URL");
         }
 
         @Test

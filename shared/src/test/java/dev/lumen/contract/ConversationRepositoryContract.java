@@ -1,12 +1,18 @@
 package dev.lumen.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lumen.domain.Ids;
 import dev.lumen.domain.chat.ConversationRepository;
+import dev.lumen.domain.chat.ExpressedTrait;
 import dev.lumen.domain.chat.Message;
 import dev.lumen.domain.chat.Role;
 import dev.lumen.domain.chat.Usage;
+import dev.lumen.domain.learning.InteractionLearning;
+import dev.lumen.domain.learning.LearningRepository;
+import dev.lumen.domain.learning.ProfileUpdate;
+import dev.lumen.domain.memory.InteractionRecorded;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link ConversationRepository} must do. An adapter's test extends this class and
- * says how to build the adapter; the cases use fresh random ids, so a subclass may share one
+ * says how to build the adapter (and a {@link LearningRepository} over the same store, which is
+ * how traits get onto messages); the cases use fresh random ids, so a subclass may share one
  * store between them.
  */
 public abstract class ConversationRepositoryContract {
@@ -44,7 +51,7 @@ public abstract class ConversationRepositoryContract {
                 "One small step a day.", START.plusMillis(900), "lumen-offline", new Usage(42, 7));
 
         // WHEN
-        repository.appendTurn(question, answer);
+        append(question, answer);
 
         // THEN
         assertThat(repository.latest(personaId, sessionId, 10)).containsExactly(question, answer);
@@ -58,7 +65,7 @@ public abstract class ConversationRepositoryContract {
         List<Message> turn = turn(personaId, sessionId, null, START, 0);
 
         // WHEN
-        repository.appendTurn(turn.get(0), turn.get(1));
+        append(turn.get(0), turn.get(1));
 
         // THEN
         assertThat(repository.latest(personaId, sessionId, 10)).containsExactlyElementsOf(turn);
@@ -73,7 +80,7 @@ public abstract class ConversationRepositoryContract {
         List<Message> all = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             List<Message> turn = turn(personaId, sessionId, "user-7", START.plusSeconds(10L * i), i);
-            repository.appendTurn(turn.get(0), turn.get(1));
+            append(turn.get(0), turn.get(1));
             all.addAll(turn);
         }
 
@@ -102,7 +109,7 @@ public abstract class ConversationRepositoryContract {
                 asked.plusNanos(1_000), "lumen-offline", new Usage(1, 1));
 
         // WHEN
-        repository.appendTurn(question, answer);
+        append(question, answer);
 
         // THEN
         assertThat(repository.latest(personaId, sessionId, 10)).containsExactly(question, answer);
@@ -119,7 +126,7 @@ public abstract class ConversationRepositoryContract {
                 START, "lumen-offline", new Usage(1, 1));
 
         // WHEN
-        repository.appendTurn(second, first);
+        append(second, first);
 
         // THEN
         assertThat(repository.latest(personaId, sessionId, 10)).containsExactly(first, second);
@@ -137,9 +144,9 @@ public abstract class ConversationRepositoryContract {
         List<Message> otherPersonas = turn(otherPersona, session, "user-8", START.plusSeconds(2), 2);
 
         // WHEN
-        repository.appendTurn(mine.get(0), mine.get(1));
-        repository.appendTurn(otherSessions.get(0), otherSessions.get(1));
-        repository.appendTurn(otherPersonas.get(0), otherPersonas.get(1));
+        append(mine.get(0), mine.get(1));
+        append(otherSessions.get(0), otherSessions.get(1));
+        append(otherPersonas.get(0), otherPersonas.get(1));
 
         // THEN
         assertThat(repository.latest(persona, session, 10)).containsExactlyElementsOf(mine);
@@ -147,12 +154,53 @@ public abstract class ConversationRepositoryContract {
         assertThat(repository.latest(otherPersona, session, 10)).containsExactlyElementsOf(otherPersonas);
     }
 
+    @Test
+    void traitsPutOnAReplyComeBackWithIt() {
+        // GIVEN a stored turn
+        String personaId = Ids.random();
+        String sessionId = Ids.random();
+        List<Message> turn = turn(personaId, sessionId, "user-7", START, 0);
+        InteractionRecorded interaction = append(turn.get(0), turn.get(1));
+        List<ExpressedTrait> traits = List.of(new ExpressedTrait("warmth", "kind words", 0.8),
+                new ExpressedTrait("wit", "", 1.0 / 3));
+
+        // WHEN the interaction worker stores what the reply showed
+        learningOver(repository).apply(new InteractionLearning(interaction, traits, null, ProfileUpdate.NOTHING, "greet"));
+
+        // THEN the reply carries them, exactly; the question carries none
+        List<Message> latest = repository.latest(personaId, sessionId, 10);
+        assertThat(latest).extracting(Message::messageId)
+                .containsExactly(turn.get(0).messageId(), turn.get(1).messageId());
+        assertThat(latest.get(0).traits()).isEmpty();
+        assertThat(latest.get(1).traits()).containsExactlyElementsOf(traits);
+        assertThat(latest.get(1).traits().get(1).intensity()).isEqualTo(0.3333333333333333);
+    }
+
+    @Test
+    void aTurnWhoseInteractionIsNotItsReplysIsRefusedAndNothingIsStored() {
+        // GIVEN an interaction that names another message as the reply
+        String personaId = Ids.random();
+        String sessionId = Ids.random();
+        List<Message> turn = turn(personaId, sessionId, "user-7", START, 0);
+        InteractionRecorded ofQuestion = Turns.interactionOf(turn.get(1), turn.get(0));
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> repository.appendTurn(turn.get(0), turn.get(1), ofQuestion))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(repository.latest(personaId, sessionId, 10)).isEmpty();
+    }
+
+    /** A LearningRepository over the same store as {@code repository}, to put traits on its messages. */
+    protected abstract LearningRepository learningOver(ConversationRepository repository);
+
     /** A user message at {@code at} and its reply 250 ms later. */
     protected static List<Message> turn(String personaId, String sessionId, String userId, Instant at, int n) {
-        Message question = new Message(Ids.random(), personaId, sessionId, userId, Role.USER,
-                "question " + n, at, null, Usage.NONE);
-        Message answer = new Message(Ids.random(), personaId, sessionId, userId, Role.ASSISTANT,
-                "answer " + n, at.plusMillis(250), "lumen-offline", new Usage(10 + n, 20 + n));
-        return List.of(question, answer);
+        return Turns.turn(personaId, sessionId, userId, at, n);
+    }
+
+    private InteractionRecorded append(Message question, Message reply) {
+        InteractionRecorded interaction = Turns.interactionOf(question, reply);
+        repository.appendTurn(question, reply, interaction);
+        return interaction;
     }
 }

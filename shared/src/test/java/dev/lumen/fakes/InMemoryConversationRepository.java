@@ -1,18 +1,35 @@
 package dev.lumen.fakes;
 
 import dev.lumen.domain.chat.ConversationRepository;
+import dev.lumen.domain.chat.ExpressedTrait;
 import dev.lumen.domain.chat.Message;
+import dev.lumen.domain.memory.InteractionRecorded;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** In-memory {@link ConversationRepository} for domain unit tests. */
+/**
+ * In-memory {@link ConversationRepository} for domain unit tests. Built with an
+ * {@link InMemoryPendingInteractions}, it stores each turn's interaction there as pending, as the
+ * real adapter does in the same transaction as the turn.
+ */
 public final class InMemoryConversationRepository implements ConversationRepository {
     private static final Comparator<Message> ORDER =
             Comparator.comparing(Message::createdAt).thenComparing(Message::messageId);
     private final Map<String, List<Message>> sessions = new ConcurrentHashMap<>();
+    private final InMemoryPendingInteractions pending;
+
+    public InMemoryConversationRepository() {
+        this(null);
+    }
+
+    /** @param pending where turns' interactions go as pending; null to drop them */
+    public InMemoryConversationRepository(InMemoryPendingInteractions pending) {
+        this.pending = pending;
+    }
 
     @Override
     public synchronized List<Message> latest(String personaId, String sessionId, int limit) {
@@ -22,11 +39,39 @@ public final class InMemoryConversationRepository implements ConversationReposit
     }
 
     @Override
-    public synchronized void appendTurn(Message userMessage, Message reply) {
+    public synchronized void appendTurn(Message userMessage, Message reply, InteractionRecorded interaction) {
+        if (!userMessage.personaId().equals(reply.personaId()) || !userMessage.sessionId().equals(reply.sessionId())) {
+            throw new IllegalArgumentException("a turn's two messages must belong to one persona and session");
+        }
+        // The same rule as the DynamoDB adapter: the worker finds the reply from the interaction alone.
+        Objects.requireNonNull(interaction, "a turn is stored with its interaction");
+        if (!interaction.interactionId().equals(reply.messageId()) || !interaction.occurredAt().equals(reply.createdAt())
+                || !interaction.personaId().equals(reply.personaId())
+                || !interaction.sessionId().equals(reply.sessionId())) {
+            throw new IllegalArgumentException(
+                    "the interaction of a turn must carry the reply's id, time, persona and session");
+        }
         List<Message> list = sessions.computeIfAbsent(key(userMessage.personaId(), userMessage.sessionId()),
                 k -> new ArrayList<>());
         list.add(userMessage);
         list.add(reply);
+        if (pending != null) {
+            pending.add(interaction);
+        }
+    }
+
+    /** Puts traits on a stored message, as the learning repository does; false when there is no such message. */
+    synchronized boolean storeTraits(String personaId, String sessionId, String messageId, List<ExpressedTrait> traits) {
+        List<Message> list = sessions.getOrDefault(key(personaId, sessionId), List.of());
+        for (int i = 0; i < list.size(); i++) {
+            Message m = list.get(i);
+            if (m.messageId().equals(messageId)) {
+                list.set(i, new Message(m.messageId(), m.personaId(), m.sessionId(), m.userId(), m.role(), m.content(),
+                        m.createdAt(), m.model(), m.usage(), traits));
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String key(String personaId, String sessionId) {

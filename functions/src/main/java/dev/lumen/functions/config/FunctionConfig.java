@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lumen.domain.persona.CoreTraits;
 import dev.lumen.domain.persona.Trait;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,75 @@ import java.util.Optional;
  * @param bedrockModelId    required only where a function talks to Bedrock (see {@link #requireBedrockModelId()})
  * @param dynamoDbEndpoint  endpoint override for a local DynamoDB
  * @param bedrockEndpoint   endpoint override for a Bedrock stand-in
+ * @param memory            where memories are embedded and stored
+ * @param queues            where interactions are published
  */
 public record FunctionConfig(String tableName, String region, ChatModelKind chatModel, Optional<String> bedrockModelId,
                              Optional<URI> dynamoDbEndpoint, Optional<URI> bedrockEndpoint,
-                             CoreTraits coreTraits, Duration messageRetention) {
+                             CoreTraits coreTraits, Duration messageRetention, MemoryConfig memory, QueueConfig queues) {
 
     public enum ChatModelKind { BEDROCK, OFFLINE }
+
+    public enum EmbeddingKind { TITAN, MINILM }
+
+    public enum VectorStoreKind { OPENSEARCH, LUCENE }
+
+    /**
+     * @param embedding          {@code titan} (Bedrock, AWS default) or {@code minilm} (in-process ONNX, local default)
+     * @param embeddingModelId   the Bedrock model id for Titan
+     * @param embeddingDimensions Titan's output size: 256, 512 or 1024
+     * @param vectorStore        {@code opensearch} (AWS default) or {@code lucene} (embedded, on disk)
+     * @param openSearchUrl      required for OpenSearch: the domain endpoint, or a local node
+     * @param openSearchSigned   sign requests with the function's IAM role (an AWS domain); off for a local node
+     * @param openSearchIndexPrefix put before every index name, so stages can share a domain
+     * @param vectorDir          required for Lucene: the folder that holds the indexes
+     */
+    public record MemoryConfig(EmbeddingKind embedding, String embeddingModelId, int embeddingDimensions,
+                               VectorStoreKind vectorStore, Optional<URI> openSearchUrl, boolean openSearchSigned,
+                               String openSearchIndexPrefix, Optional<Path> vectorDir) {
+
+        public URI requireOpenSearchUrl() {
+            return openSearchUrl.orElseThrow(() ->
+                    new IllegalStateException("configuration variable LUMEN_OPENSEARCH_URL is not set"));
+        }
+
+        public Path requireVectorDir() {
+            return vectorDir.orElseThrow(() ->
+                    new IllegalStateException("configuration variable LUMEN_VECTOR_DIR is not set"));
+        }
+
+        static MemoryConfig fromEnvironment() {
+            Optional<URI> openSearch = Environment.optional("LUMEN_OPENSEARCH_URL").map(v -> uri("LUMEN_OPENSEARCH_URL", v));
+            boolean https = openSearch.map(u -> "https".equalsIgnoreCase(u.getScheme())).orElse(true);
+            return new MemoryConfig(
+                    choice("LUMEN_EMBEDDING_MODEL", "titan", EmbeddingKind.class),
+                    Environment.optional("LUMEN_EMBEDDING_MODEL_ID").orElse("amazon.titan-embed-text-v2:0"),
+                    positiveInt("LUMEN_EMBEDDING_DIMENSIONS", Environment.optional("LUMEN_EMBEDDING_DIMENSIONS").orElse("512")),
+                    choice("LUMEN_VECTOR_STORE", "opensearch", VectorStoreKind.class),
+                    openSearch,
+                    // An https endpoint is an AWS domain with IAM auth; a plain-http one is a local node.
+                    Environment.optional("LUMEN_OPENSEARCH_SIGNED").map(Boolean::parseBoolean).orElse(https),
+                    Environment.optional("LUMEN_OPENSEARCH_INDEX_PREFIX").orElse("lumen-"),
+                    Environment.optional("LUMEN_VECTOR_DIR").map(Path::of));
+        }
+    }
+
+    /**
+     * @param interactionsQueueUrl the queue chat publishes interactions to; required where they are published
+     * @param sqsEndpoint          endpoint override for a local SQS (ElasticMQ)
+     */
+    public record QueueConfig(Optional<String> interactionsQueueUrl, Optional<URI> sqsEndpoint) {
+
+        public String requireInteractionsQueueUrl() {
+            return interactionsQueueUrl.orElseThrow(() ->
+                    new IllegalStateException("configuration variable INTERACTIONS_QUEUE_URL is not set"));
+        }
+
+        static QueueConfig fromEnvironment() {
+            return new QueueConfig(Environment.optional("INTERACTIONS_QUEUE_URL"),
+                    Environment.optional("LUMEN_SQS_ENDPOINT").map(v -> uri("LUMEN_SQS_ENDPOINT", v)));
+        }
+    }
 
     public static FunctionConfig fromEnvironment() {
         return new FunctionConfig(
@@ -36,7 +100,9 @@ public record FunctionConfig(String tableName, String region, ChatModelKind chat
                 Environment.optional("LUMEN_BEDROCK_ENDPOINT").map(v -> uri("LUMEN_BEDROCK_ENDPOINT", v)),
                 Environment.optional("LUMEN_CORE_TRAITS").map(FunctionConfig::parseCoreTraits).orElseGet(CoreTraits::defaults),
                 Duration.ofDays(positiveInt("LUMEN_MESSAGE_RETENTION_DAYS",
-                        Environment.optional("LUMEN_MESSAGE_RETENTION_DAYS").orElse("90"))));
+                        Environment.optional("LUMEN_MESSAGE_RETENTION_DAYS").orElse("90"))),
+                MemoryConfig.fromEnvironment(),
+                QueueConfig.fromEnvironment());
     }
 
     /** Only the chat function needs a model id; the others must start without one. */
@@ -46,11 +112,25 @@ public record FunctionConfig(String tableName, String region, ChatModelKind chat
     }
 
     static ChatModelKind parseKind(String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "bedrock" -> ChatModelKind.BEDROCK;
-            case "offline" -> ChatModelKind.OFFLINE;
-            default -> throw new IllegalStateException("LUMEN_CHAT_MODEL must be 'bedrock' or 'offline', not '" + value + "'");
-        };
+        return parseChoice("LUMEN_CHAT_MODEL", value, ChatModelKind.class);
+    }
+
+    private static <E extends Enum<E>> E choice(String name, String fallback, Class<E> kinds) {
+        return parseChoice(name, Environment.optional(name).orElse(fallback), kinds);
+    }
+
+    /** One of an enum's constants by its lower-case name, or an error listing the allowed values. */
+    static <E extends Enum<E>> E parseChoice(String name, String value, Class<E> kinds) {
+        for (E kind : kinds.getEnumConstants()) {
+            if (kind.name().equalsIgnoreCase(value.strip())) {
+                return kind;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E kind : kinds.getEnumConstants()) {
+            allowed.add("'" + kind.name().toLowerCase(Locale.ROOT) + "'");
+        }
+        throw new IllegalStateException(name + " must be " + String.join(" or ", allowed) + ", not '" + value + "'");
     }
 
     /** Core traits as a JSON array of {@code {id, name, description, intensity}}. */

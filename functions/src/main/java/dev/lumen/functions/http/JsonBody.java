@@ -62,6 +62,36 @@ public final class JsonBody {
         return number(root, field, field);
     }
 
+    public boolean requiredBoolean(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            throw new ValidationException("missing_field", "'" + field + "' is required");
+        }
+        if (!node.isBoolean()) {
+            throw new ValidationException("invalid_type", "'" + field + "' must be true or false");
+        }
+        return node.booleanValue();
+    }
+
+    /** The strings of an optional array of strings; empty when absent. */
+    public List<String> optionalStrings(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new ValidationException("invalid_type", "'" + field + "' must be an array of strings");
+        }
+        List<String> items = new ArrayList<>(node.size());
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                throw new ValidationException("invalid_type", "'" + field + "' must contain only strings");
+            }
+            items.add(item.textValue());
+        }
+        return items;
+    }
+
     /** The elements of an optional array of objects; empty when absent. */
     public List<JsonBody> optionalObjects(String field) {
         JsonNode node = root.get(field);

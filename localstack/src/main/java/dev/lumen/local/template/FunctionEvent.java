@@ -3,7 +3,7 @@ package dev.lumen.local.template;
 import java.util.Map;
 
 /**
- * One entry of a function's {@code Events}: what triggers it ({@code HttpApi}, later {@code SQS},
+ * One entry of a function's {@code Events}: what triggers it ({@code HttpApi}, {@code SQS},
  * {@code Schedule}, …).
  *
  * @param name       the event's key, e.g. {@code Chat}

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * One entry of the template's {@code Resources} section, untyped. Kinds the runner understands
- * get their own view ({@link FunctionSpec}, {@link TableSpec}); later ones (queues, schedules)
+ * get their own view ({@link FunctionSpec}, {@link TableSpec}, {@link QueueSpec}); later ones
  * can be read from here without changing the parser.
  *
  * @param logicalId  the resource's key in {@code Resources}

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The parts of {@code template.yaml} (SAM) that the local runner emulates: functions, their HTTP
- * API routes and the DynamoDB table. The template stays the single source of truth; this class
+ * API routes, the DynamoDB table, SQS queues with the functions that poll them, and schedules. The template stays the single source of truth; this class
  * only reads it. Other resource kinds are reachable untyped through {@link #resources(String)}.
  */
 public final class SamTemplate {
@@ -28,6 +28,7 @@ public final class SamTemplate {
     public static final String FUNCTION = "AWS::Serverless::Function";
     public static final String DYNAMODB_TABLE = "AWS::DynamoDB::Table";
     public static final String HTTP_API = "AWS::Serverless::HttpApi";
+    public static final String SQS_QUEUE = "AWS::SQS::Queue";
     private static final Set<String> HTTP_METHODS =
             Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", HttpRoute.ANY);
     private static final int SAM_DEFAULT_TIMEOUT = 3;
@@ -97,7 +98,7 @@ public final class SamTemplate {
 
     /** Every {@code AWS::Serverless::Function}, with Globals merged in. */
     public List<FunctionSpec> functions() {
-        Intrinsics parametersOnly = new Intrinsics(parameterDefaults, "us-east-1", Map.of(), Map.of());
+        Intrinsics parametersOnly = parametersOnly();
         List<FunctionSpec> functions = new ArrayList<>();
         for (Resource resource : resources(FUNCTION)) {
             Map<String, Object> properties = resource.properties();
@@ -155,6 +156,110 @@ public final class SamTemplate {
         return resources(DYNAMODB_TABLE).stream()
                 .map(resource -> new TableSpec(resource.logicalId(), resource.properties()))
                 .toList();
+    }
+
+    /** Every {@code AWS::SQS::Queue}, in template order. */
+    public List<QueueSpec> queues() {
+        Intrinsics parametersOnly = parametersOnly();
+        List<QueueSpec> queues = new ArrayList<>();
+        for (Resource resource : resources(SQS_QUEUE)) {
+            Map<String, Object> properties = resource.properties();
+            String where = resource.logicalId();
+            Map<String, Object> redrive = map(properties.get("RedrivePolicy"), where + ".RedrivePolicy");
+            Optional<String> deadLetterQueue = Optional.empty();
+            int maxReceiveCount = 0;
+            if (!redrive.isEmpty()) {
+                deadLetterQueue = Optional.of(queueId(redrive.get("deadLetterTargetArn"),
+                        where + ".RedrivePolicy.deadLetterTargetArn"));
+                maxReceiveCount = number(parametersOnly, redrive.get("maxReceiveCount"), 0);
+                if (maxReceiveCount < 1) {
+                    throw new TemplateException(where + ".RedrivePolicy.maxReceiveCount must be a number of at least 1");
+                }
+            }
+            queues.add(new QueueSpec(resource.logicalId(),
+                    flag(parametersOnly, properties.get("FifoQueue"), false),
+                    number(parametersOnly, properties.get("VisibilityTimeout"), QueueSpec.SQS_DEFAULT_VISIBILITY_TIMEOUT),
+                    number(parametersOnly, properties.get("MessageRetentionPeriod"), QueueSpec.SQS_DEFAULT_RETENTION),
+                    deadLetterQueue, maxReceiveCount));
+        }
+        for (QueueSpec queue : queues) {
+            queue.deadLetterQueue().filter(id -> queues.stream().noneMatch(other -> other.logicalId().equals(id)))
+                    .ifPresent(id -> {
+                        throw new TemplateException(queue.logicalId() + ".RedrivePolicy names " + id
+                                + ", which is not an AWS::SQS::Queue of this template");
+                    });
+        }
+        return List.copyOf(queues);
+    }
+
+    /** Every function's {@code SQS} events, in template order. */
+    public List<SqsEventSpec> sqsEvents() {
+        Intrinsics parametersOnly = parametersOnly();
+        List<SqsEventSpec> sources = new ArrayList<>();
+        for (FunctionSpec function : functions()) {
+            for (FunctionEvent event : function.events()) {
+                if (!event.type().equals("SQS")) {
+                    continue;
+                }
+                String where = function.logicalId() + ".Events." + event.name();
+                Map<String, Object> properties = event.properties();
+                boolean partial = YamlTree.list(properties.get("FunctionResponseTypes"), where + ".FunctionResponseTypes")
+                        .stream().anyMatch("ReportBatchItemFailures"::equals);
+                sources.add(new SqsEventSpec(function.logicalId(), event.name(),
+                        queueId(properties.get("Queue"), where + ".Queue"),
+                        number(parametersOnly, properties.get("BatchSize"), SqsEventSpec.SAM_DEFAULT_BATCH_SIZE),
+                        partial,
+                        flag(parametersOnly, properties.get("Enabled"), true)));
+            }
+        }
+        return sources;
+    }
+
+    /** Every function's {@code Schedule} and {@code ScheduleV2} events, in template order. */
+    public List<ScheduleSpec> schedules() {
+        Intrinsics parametersOnly = parametersOnly();
+        List<ScheduleSpec> schedules = new ArrayList<>();
+        for (FunctionSpec function : functions()) {
+            for (FunctionEvent event : function.events()) {
+                boolean rule = event.type().equals("Schedule");
+                if (!rule && !event.type().equals("ScheduleV2")) {
+                    continue;
+                }
+                String where = function.logicalId() + ".Events." + event.name();
+                String key = rule ? "Schedule" : "ScheduleExpression";
+                Object expression = event.properties().get(key);
+                String resolved = parametersOnly.resolve(expression).orElseThrow(() ->
+                        new TemplateException(where + "." + key + " is missing or has no local value"));
+                boolean enabled = flag(parametersOnly, event.properties().get("Enabled"), true)
+                        && !"DISABLED".equals(parametersOnly.resolve(event.properties().get("State")).orElse("ENABLED"));
+                schedules.add(new ScheduleSpec(function.logicalId(), event.name(), resolved.strip(), enabled));
+            }
+        }
+        return schedules;
+    }
+
+    private Intrinsics parametersOnly() {
+        return new Intrinsics(parameterDefaults, "us-east-1", Map.of(), Map.of());
+    }
+
+    /**
+     * The logical id of the queue an ARN-valued property names: {@code !GetAtt X.Arn} gives X; a
+     * literal ARN gives its last segment (local queue names are logical ids).
+     */
+    private static String queueId(Object value, String where) {
+        if (value instanceof Intrinsic intrinsic && intrinsic.function().equals("Fn::GetAtt")
+                && intrinsic.argument() instanceof List<?> parts && parts.size() == 2 && "Arn".equals(parts.get(1))) {
+            return String.valueOf(parts.get(0));
+        }
+        String arn = text(value, where);
+        if (!arn.startsWith("arn:") || arn.lastIndexOf(':') == arn.length() - 1) {
+            throw new TemplateException(where + " must be !GetAtt <Queue>.Arn or a queue ARN, not '" + arn + "'");
+        }
+        return arn.substring(arn.lastIndexOf(':') + 1);
+    }
+
+    private static boolean flag(Intrinsics intrinsics, Object value, boolean fallback) {
+        return intrinsics.resolve(value).map(text -> Boolean.parseBoolean(text.strip())).orElse(fallback);
     }
 
     private static List<Resource> readResources(Map<String, Object> section) {

@@ -2,6 +2,7 @@ package dev.lumen.adapter.dynamodb;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -43,6 +44,17 @@ final class AttributeValues {
         return AttributeValue.fromS(value.toString());
     }
 
+    /** A list of strings as a DynamoDB List (empty lists are allowed, unlike empty sets; order is kept). */
+    static AttributeValue strings(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
+    }
+
+    /** The list of strings, or an empty list when the attribute is absent. */
+    static List<String> stringList(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+    }
+
     static String string(Map<String, AttributeValue> item, String name) {
         return required(item, name).s();
     }
@@ -61,8 +73,25 @@ final class AttributeValues {
         return Long.parseLong(required(item, name).n());
     }
 
+    /** The number, or {@code otherwise} when the attribute is absent. */
+    static long integer(Map<String, AttributeValue> item, String name, long otherwise) {
+        AttributeValue value = item.get(name);
+        return value == null ? otherwise : Long.parseLong(value.n());
+    }
+
     static Instant instant(Map<String, AttributeValue> item, String name) {
         return Instant.parse(string(item, name));
+    }
+
+    /** The instant, or null when the attribute is absent. */
+    static Instant optionalInstant(Map<String, AttributeValue> item, String name) {
+        String value = optionalString(item, name);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    /** The key of an item, as GetItem, UpdateItem and DeleteItem take it. */
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(LumenTable.PK, s(pk), LumenTable.SK, s(sk));
     }
 
     private static AttributeValue required(Map<String, AttributeValue> item, String name) {

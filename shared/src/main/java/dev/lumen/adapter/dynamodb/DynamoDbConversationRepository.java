@@ -12,6 +12,7 @@ import dev.lumen.domain.chat.Message;
 import dev.lumen.domain.chat.Role;
 import dev.lumen.domain.chat.Usage;
 import dev.lumen.domain.error.ConflictException;
+import dev.lumen.domain.memory.InteractionRecorded;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +37,17 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * persona and session holding the session's META item and its messages in time order. Every item
  * carries {@link LumenTable#EXPIRES_AT}, so DynamoDB drops conversations {@code retention} after
  * their last activity without a cleanup job.
+ *
+ * <p>Each turn is stored in one transaction with its interaction's pending copy (the outbox read by
+ * {@link DynamoDbPendingInteractions}) and a bump of the message counter (see {@link StatsShards}).
  */
 public final class DynamoDbConversationRepository implements ConversationRepository {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbConversationRepository.class);
-    /** Two turns in one session at the same moment both update META; the loser tries again. */
-    private static final int MAX_ATTEMPTS = 3;
+    /**
+     * Two turns in one session at the same moment both update META, and any two turns may add to
+     * the same stats shard; the loser tries again.
+     */
+    private static final int MAX_ATTEMPTS = 5;
 
     private static final String MESSAGE_ID = "messageId";
     private static final String PERSONA_ID = "personaId";
@@ -100,15 +108,19 @@ public final class DynamoDbConversationRepository implements ConversationReposit
     }
 
     @Override
-    public void appendTurn(Message userMessage, Message reply) {
+    public void appendTurn(Message userMessage, Message reply, InteractionRecorded interaction) {
         if (!userMessage.personaId().equals(reply.personaId()) || !userMessage.sessionId().equals(reply.sessionId())) {
             throw new IllegalArgumentException("a turn's two messages must belong to one persona and session");
         }
-        List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder().put(newMessage(userMessage)).build(),
-                TransactWriteItem.builder().put(newMessage(reply)).build(),
-                TransactWriteItem.builder().update(touchSession(userMessage, reply)).build());
+        requireInteractionOf(reply, interaction);
         for (int attempt = 1; ; attempt++) {
+            // Built per attempt: each one picks a new random stats shard, away from the one that collided.
+            List<TransactWriteItem> writes = List.of(
+                    TransactWriteItem.builder().put(newMessage(userMessage)).build(),
+                    TransactWriteItem.builder().put(newMessage(reply)).build(),
+                    TransactWriteItem.builder().update(touchSession(userMessage, reply)).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(tableName).item(PendingItem.of(interaction))).build(),
+                    StatsShards.bump(tableName, StatsShards.of(StatsShards.MESSAGES, 2)));
             try {
                 client.transactWriteItems(r -> r.transactItems(writes));
                 return;
@@ -122,9 +134,23 @@ public final class DynamoDbConversationRepository implements ConversationReposit
                 // Nothing was written (the message puts are conditional anyway), so a retry is safe.
                 LOG.atDebug().addKeyValue("personaId", userMessage.personaId())
                         .addKeyValue("sessionId", userMessage.sessionId()).addKeyValue("attempt", attempt)
-                        .log("turn write collided with another on the same session; retrying");
+                        .log("turn write collided with another (same session or stats shard); retrying");
                 pause(attempt);
             }
+        }
+    }
+
+    /**
+     * The worker finds the reply's item from the interaction alone (persona, session, id and time):
+     * a mismatch here would make it write traits to a message that does not exist.
+     */
+    static void requireInteractionOf(Message reply, InteractionRecorded interaction) {
+        Objects.requireNonNull(interaction, "a turn is stored with its interaction");
+        if (!interaction.interactionId().equals(reply.messageId()) || !interaction.occurredAt().equals(reply.createdAt())
+                || !interaction.personaId().equals(reply.personaId())
+                || !interaction.sessionId().equals(reply.sessionId())) {
+            throw new IllegalArgumentException(
+                    "the interaction of a turn must carry the reply's id, time, persona and session");
         }
     }
 
@@ -191,7 +217,8 @@ public final class DynamoDbConversationRepository implements ConversationReposit
         return new Message(string(item, MESSAGE_ID), string(item, PERSONA_ID), string(item, SESSION_ID),
                 optionalString(item, USER_ID), Role.valueOf(string(item, ROLE)), string(item, CONTENT),
                 instant(item, CREATED_AT), optionalString(item, MODEL),
-                new Usage((int) integer(item, INPUT_TOKENS), (int) integer(item, OUTPUT_TOKENS)));
+                new Usage((int) integer(item, INPUT_TOKENS), (int) integer(item, OUTPUT_TOKENS)),
+                MessageTraits.read(item));
     }
 
     private static void pause(int attempt) {

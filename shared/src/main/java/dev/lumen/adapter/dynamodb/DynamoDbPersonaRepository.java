@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public final class DynamoDbPersonaRepository implements PersonaRepository {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbPersonaRepository.class);
+    private static final int CREATE_ATTEMPTS = 3;
 
     private static final String TRAIT_ID = "traitId";
     private static final String NAME = "name";
@@ -67,7 +68,7 @@ public final class DynamoDbPersonaRepository implements PersonaRepository {
 
     @Override
     public void create(Persona persona) {
-        List<TransactWriteItem> writes = new ArrayList<>(persona.traits().size() + 1);
+        List<TransactWriteItem> writes = new ArrayList<>(persona.traits().size() + 2);
         // Only the profile carries the condition: without a profile there are no trait items either.
         writes.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
@@ -81,13 +82,22 @@ public final class DynamoDbPersonaRepository implements PersonaRepository {
                     .item(initialTraitItem(persona, persona.traits().get(i), i))
                     .build()).build());
         }
-        try {
-            client.transactWriteItems(r -> r.transactItems(writes));
-        } catch (TransactionCanceledException e) {
-            if (TransactionFailures.conditionFailed(e)) {
-                throw new ConflictException("persona_exists", "persona '" + persona.id() + "' already exists");
+        // Counted in the same transaction, so the persona count cannot drift from the personas stored.
+        writes.add(StatsShards.bump(tableName, StatsShards.of(StatsShards.PERSONAS, 1)));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.transactWriteItems(r -> r.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (TransactionFailures.conditionFailed(e)) {
+                    throw new ConflictException("persona_exists", "persona '" + persona.id() + "' already exists");
+                }
+                // Another write was adding to the same stats shard; the next try picks another one.
+                if (!TransactionFailures.conflicted(e) || attempt == CREATE_ATTEMPTS) {
+                    throw e;
+                }
+                writes.set(writes.size() - 1, StatsShards.bump(tableName, StatsShards.of(StatsShards.PERSONAS, 1)));
             }
-            throw e;
         }
     }
 

@@ -25,12 +25,27 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * session         SESSION#{personaId}#{sid}   META
  * message         SESSION#{personaId}#{sid}   MSG#{instant}#{messageId}
  * health probe    HEALTH                      HEALTH                                    (never written)
+ * pending turn    PENDING#{interactionId}     PENDING                                   PENDING / {instant next attempt}#{interactionId}
+ * receipt         INTERACTION#{id}            APPLIED
+ * emotional state USER#{userId}               EMOTION
+ * user profile    USER#{userId}               PROFILE
+ * pattern         USER#{userId}               PATTERN#{personaId}#{intent}
+ * usage total     USAGE#{USER|PERSONA|MODEL}#{id}  TOTAL
+ * stats shard     STATS                       SHARD#{0..15}
+ * typing          TYPING#{sessionId}          USER#{userId}                             TYPING / {instant expiry}#{sessionId}#{userId}
  * </pre>
  *
  * Within a persona's partition the sort keys order as {@code AUDIT#… < PROFILE < TRAIT#…}, so the
  * persona and its own traits are one contiguous range that excludes the (unbounded) audit trail.
  * Ids never contain {@code #} (see {@link dev.lumen.domain.Ids}), so {@code #} safely ends a prefix.
  * {@code {instant}} is {@link #sortableInstant(Instant)}: fixed width, so text order is time order.
+ *
+ * <p>The GSI's {@code PENDING} and {@code TYPING} partitions are time lines: a Query with
+ * {@code gsi1sk <= }{@link #timeKeyBound(Instant)} finds the pending turns due by then, one with
+ * {@code >} the typing indicators still live. A parked pending turn and a cleared indicator leave
+ * the index (parked: the GSI attributes are removed; cleared: the item is deleted).
+ * Pending turns, receipts and typing indicators carry {@link #EXPIRES_AT}; the stats counters are
+ * spread over {@link #STATS_SHARDS} items so that concurrent transactions rarely meet on one.
  */
 public final class LumenTable {
     public static final String PK = "pk";
@@ -56,6 +71,18 @@ public final class LumenTable {
      */
     public static final String PERSONA_RANGE_END = "TRAIT$";
     public static final String HEALTH = "HEALTH";
+    /** Sort key of a pending interaction, and the GSI partition of those still to be swept. */
+    public static final String PENDING = "PENDING";
+    /** Sort key of the receipt that says an interaction's learning was applied. */
+    public static final String APPLIED = "APPLIED";
+    public static final String EMOTION = "EMOTION";
+    public static final String PATTERN_PREFIX = "PATTERN#";
+    public static final String TOTAL = "TOTAL";
+    public static final String STATS = "STATS";
+    /** How many items the statistics counters are spread over. */
+    public static final int STATS_SHARDS = 16;
+    /** GSI partition of the live typing indicators. */
+    public static final String TYPING = "TYPING";
 
     /** UTC, always nine fraction digits: {@code 2024-05-01T10:15:30.120000000Z}. */
     private static final DateTimeFormatter SORTABLE_INSTANT =
@@ -95,6 +122,67 @@ public final class LumenTable {
      */
     public static String messageSk(Instant createdAt, String messageId) {
         return MESSAGE_PREFIX + sortableInstant(createdAt) + "#" + messageId;
+    }
+
+    public static String pendingPk(String interactionId) {
+        return "PENDING#" + interactionId;
+    }
+
+    /** Orders the pending turns by when they are next due; the id keeps keys unique. */
+    public static String pendingGsiSk(Instant nextAttemptAt, String interactionId) {
+        return sortableInstant(nextAttemptAt) + "#" + interactionId;
+    }
+
+    public static String receiptPk(String interactionId) {
+        return "INTERACTION#" + interactionId;
+    }
+
+    public static String userPk(String userId) {
+        return "USER#" + userId;
+    }
+
+    /** Prefix of a user's patterns with one persona; the trailing {@code #} keeps persona "a" from matching "ab". */
+    public static String patternPrefix(String personaId) {
+        return PATTERN_PREFIX + personaId + "#";
+    }
+
+    /** The intent comes last: it is free text and may contain {@code #} without breaking the prefix above. */
+    public static String patternSk(String personaId, String intent) {
+        return patternPrefix(personaId) + intent;
+    }
+
+    /** @param scope {@code USER}, {@code PERSONA} or {@code MODEL} */
+    public static String usagePk(String scope, String id) {
+        return "USAGE#" + scope + "#" + id;
+    }
+
+    public static String statsShardSk(int shard) {
+        if (shard < 0 || shard >= STATS_SHARDS) {
+            throw new IllegalArgumentException("stats shard must be 0.." + (STATS_SHARDS - 1) + ": " + shard);
+        }
+        return "SHARD#" + shard;
+    }
+
+    public static String typingPk(String sessionId) {
+        return "TYPING#" + sessionId;
+    }
+
+    public static String typingSk(String userId) {
+        return userPk(userId);
+    }
+
+    /** Orders the live typing indicators by expiry; session and user keep keys unique. */
+    public static String typingGsiSk(Instant expiresAt, String sessionId, String userId) {
+        return sortableInstant(expiresAt) + "#" + sessionId + "#" + userId;
+    }
+
+    /**
+     * The greatest GSI sort key of the form {@code {instant at}#…}: {@code ~} sorts after every id
+     * character. So {@code gsi1sk <= bound} means "at or before {@code at}" and {@code gsi1sk > bound}
+     * means "after {@code at}", for {@link #pendingGsiSk} and {@link #typingGsiSk} alike.
+     */
+    public static String timeKeyBound(Instant at) {
+        return sortableInstant(at) + "#~";
     }
 
     /**

@@ -17,8 +17,10 @@ import java.util.Set;
  * request. No generative model can be obtained for the local stack (see FACTS.md), so this one
  * does not pretend to be one: every reply says it comes from an offline stand-in, then shows
  * what the pipeline delivered to it — the persona's name and strongest traits, the message's key
- * terms, whether it was a question, and what the session history remembers — so the whole chat
- * path can be exercised and seen working without AWS.
+ * terms, whether it was a question, the most similar long-term memory and what the session history
+ * remembers — so the whole chat path can be exercised and seen working without AWS. Asked to
+ * extract traits ({@link ModelRequest.Task#EXTRACT_TRAITS}), it answers the JSON array the task
+ * asks for, from stock phrases in the reply (see {@link TraitCues}).
  */
 public final class OfflineChatModel implements ChatModel {
     public static final String MODEL_ID = "lumen-offline";
@@ -26,6 +28,10 @@ public final class OfflineChatModel implements ChatModel {
     public static final String STOP_REASON = "offline";
 
     private static final int TERMS_IN_REPLY = 3;
+    private static final int QUOTED_MEMORY_CHARS = 80;
+    private static final String USER_LABEL = "User: ";
+    private static final String ASSISTANT_LABEL = " Assistant: ";
+    private static final String REPLY_MARKER = "\nAssistant:";
     private static final int TRAITS_IN_REPLY = 2;
     // Below this the strongest trait does not dominate enough to set the tone.
     private static final double TONE_THRESHOLD = 0.6;
@@ -34,6 +40,11 @@ public final class OfflineChatModel implements ChatModel {
 
     @Override
     public ModelReply reply(ModelRequest request) {
+        if (request.task() == ModelRequest.Task.EXTRACT_TRAITS) {
+            String json = TraitCues.json(replyPart(request.userMessage()));
+            return new ModelReply(json, MODEL_ID, new Usage(estimateTokens(promptLength(request)),
+                    estimateTokens(json.length())), STOP_REASON);
+        }
         List<Trait> strongest = CoreTraits.strongest(request.traits(), TRAITS_IN_REPLY);
         StringBuilder reply = new StringBuilder(512);
         reply.append("(Offline mode) I'm ").append(request.personaName())
@@ -41,6 +52,7 @@ public final class OfflineChatModel implements ChatModel {
                         + " so I can't really think about what you wrote.");
         tone(strongest).ifPresent(line -> reply.append(' ').append(line));
         reply.append(' ').append(topic(request.userMessage()));
+        recalled(request.memories()).ifPresent(line -> reply.append(' ').append(line));
         memory(request.history()).ifPresent(line -> reply.append(' ').append(line));
         if (!strongest.isEmpty()) {
             reply.append(" My strongest traits are ").append(traitList(strongest))
@@ -86,6 +98,49 @@ public final class OfflineChatModel implements ChatModel {
         return Optional.of(firstTerm
                 .map(term -> "Earlier you mentioned \"" + term + "\"; I have " + count + " of this conversation in mind.")
                 .orElse("I have " + count + " of this conversation in mind."));
+    }
+
+    /**
+     * Proof that long-term memory reached the model: the user's side of the most similar recalled
+     * exchange, quoted back.
+     */
+    private static Optional<String> recalled(List<String> memories) {
+        if (memories.isEmpty()) {
+            return Optional.empty();
+        }
+        String said = userPart(memories.get(0));
+        if (said.isEmpty()) {
+            return Optional.empty();
+        }
+        String quote = "Earlier you told me: \"" + shortened(said, QUOTED_MEMORY_CHARS) + "\"";
+        int others = memories.size() - 1;
+        return Optional.of(others == 0 ? quote + "."
+                : quote + " (and " + others + (others == 1 ? " more thing" : " more things") + " you told me before).");
+    }
+
+    /** A memory is stored as "User: …\nAssistant: …"; the user's words are what they will recognise. */
+    private static String userPart(String memory) {
+        String flat = memory.replaceAll("\\s+", " ").strip();
+        if (flat.startsWith(USER_LABEL)) {
+            flat = flat.substring(USER_LABEL.length());
+        }
+        int reply = flat.indexOf(ASSISTANT_LABEL);
+        return (reply >= 0 ? flat.substring(0, reply) : flat).strip();
+    }
+
+    /** The exchange an extraction request holds is "User: …\nAssistant: …"; the traits are in the reply. */
+    private static String replyPart(String exchange) {
+        int reply = exchange.indexOf(REPLY_MARKER);
+        return reply < 0 ? exchange : exchange.substring(reply + REPLY_MARKER.length()).strip();
+    }
+
+    /** At most {@code max} characters, cut at a word boundary, an ellipsis marking the cut. */
+    private static String shortened(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int space = text.lastIndexOf(' ', max - 1);
+        return text.substring(0, space > max / 2 ? space : max - 1).strip() + "…";
     }
 
     private static boolean isQuestion(String message) {

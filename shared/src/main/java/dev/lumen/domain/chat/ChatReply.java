@@ -10,8 +10,9 @@ import java.util.List;
  * @param traits           the effective traits the reply was written with
  * @param confidence       0..1, how complete the model's answer is (see {@link ChatService})
  * @param suggestedActions short follow-ups a client can offer as quick replies
+ * @param memoriesRecalled how many past exchanges were recalled into the prompt
  */
 public record ChatReply(String message, String personaId, String sessionId, String messageId,
                         List<Trait> traits, double confidence, List<String> suggestedActions,
-                        String model, Usage usage) {
+                        String model, Usage usage, int memoriesRecalled) {
 }

@@ -1,7 +1,12 @@
 package dev.lumen.domain.chat;
 
 import dev.lumen.domain.Ids;
+import dev.lumen.domain.error.UnavailableException;
 import dev.lumen.domain.error.ValidationException;
+import dev.lumen.domain.memory.InteractionPublisher;
+import dev.lumen.domain.memory.InteractionRecorded;
+import dev.lumen.domain.memory.MemoryService;
+import dev.lumen.domain.memory.RecalledMemory;
 import dev.lumen.domain.persona.CoreTraits;
 import dev.lumen.domain.persona.Persona;
 import dev.lumen.domain.persona.PersonaService;
@@ -9,29 +14,38 @@ import dev.lumen.domain.persona.Trait;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The chat use case: persona in character, the session's recent history, one model call, both
- * messages stored. It does only what the reply needs; learning from the turn happens elsewhere.
+ * The chat use case: persona in character, the session's recent history and the memories most
+ * like the new message, one model call, the turn stored. It does only what the reply needs:
+ * learning from the turn happens in the interaction worker, which gets the turn as an
+ * {@link InteractionRecorded} — stored with the turn (so it cannot be lost) and then published.
  */
 public final class ChatService {
     public static final int MAX_MESSAGE_LENGTH = 4_000;
     public static final int HISTORY_SIZE = 10;
+    public static final int RECALLED_MEMORIES = 5;
     static final int MAX_REPLY_TOKENS = 1_024;
 
     private final PersonaService personas;
     private final CoreTraits coreTraits;
     private final ConversationRepository conversations;
     private final ChatModel model;
+    private final MemoryService memory;
+    private final InteractionPublisher interactions;
     private final Clock clock;
 
     public ChatService(PersonaService personas, CoreTraits coreTraits, ConversationRepository conversations,
-                       ChatModel model, Clock clock) {
+                       ChatModel model, MemoryService memory, InteractionPublisher interactions, Clock clock) {
         this.personas = personas;
         this.coreTraits = coreTraits;
         this.conversations = conversations;
         this.model = model;
+        this.memory = memory;
+        this.interactions = interactions;
         this.clock = clock;
     }
 
@@ -47,10 +61,11 @@ public final class ChatService {
         for (Message m : recent) {
             history.add(new ModelRequest.Turn(m.role(), m.content()));
         }
+        List<String> memories = recall(persona, userId, text, recent);
         Instant askedAt = clock.instant();
         ModelReply answer = model.reply(new ModelRequest(
-                PromptBuilder.systemPrompt(persona.name(), persona.description(), traits),
-                history, text, persona.name(), traits, MAX_REPLY_TOKENS));
+                PromptBuilder.systemPrompt(persona.name(), persona.description(), traits, memories),
+                history, text, persona.name(), traits, MAX_REPLY_TOKENS, memories, ModelRequest.Task.REPLY));
 
         Message userMessage = new Message(Ids.random(), persona.id(), sessionId, userId, Role.USER, text,
                 askedAt, null, Usage.NONE);
@@ -61,10 +76,42 @@ public final class ChatService {
         }
         Message reply = new Message(Ids.random(), persona.id(), sessionId, userId, Role.ASSISTANT, answer.text(),
                 answeredAt, answer.model(), answer.usage());
-        conversations.appendTurn(userMessage, reply);
+        InteractionRecorded interaction = new InteractionRecorded(reply.messageId(), persona.creatorId(), persona.id(),
+                userId, sessionId, userMessage.messageId(), text, answer.text(), answer.model(), answer.usage(), answeredAt);
+        conversations.appendTurn(userMessage, reply, interaction);
+        try {
+            interactions.publish(interaction);
+        } catch (RuntimeException e) {
+            // The publisher logged why. The turn's pending copy is already stored and the sweeper
+            // publishes it, so the reply the user waits for does not fail over it.
+        }
 
         return new ChatReply(answer.text(), persona.id(), sessionId, reply.messageId(), traits,
-                confidence(answer.stopReason()), suggestedActions(text, answer.text()), answer.model(), answer.usage());
+                confidence(answer.stopReason()), suggestedActions(text, answer.text()), answer.model(), answer.usage(),
+                memories.size());
+    }
+
+    /**
+     * The memories of this persona and user most similar to the message, leaving out exchanges
+     * still in the recent history (the model sees those anyway). A memory store that is down
+     * costs the reply its memories, not the reply itself.
+     */
+    private List<String> recall(Persona persona, String userId, String text, List<Message> recent) {
+        Set<String> inHistory = new HashSet<>();
+        recent.forEach(m -> inHistory.add(m.messageId()));
+        List<RecalledMemory> found;
+        try {
+            found = memory.recall(persona.creatorId(), persona.id(), userId, text, RECALLED_MEMORIES + recent.size() / 2);
+        } catch (UnavailableException e) {
+            return List.of();
+        }
+        List<String> memories = new ArrayList<>(RECALLED_MEMORIES);
+        for (RecalledMemory m : found) {
+            if (memories.size() < RECALLED_MEMORIES && !inHistory.contains(m.memoryId())) {
+                memories.add(m.text());
+            }
+        }
+        return List.copyOf(memories);
     }
 
     static String validMessage(String message) {

@@ -1,5 +1,6 @@
 package dev.lumen.domain.chat;
 
+import dev.lumen.domain.memory.InteractionRecorded;
 import java.util.List;
 
 /** Port: where sessions and their messages are kept. */
@@ -9,8 +10,9 @@ public interface ConversationRepository {
     List<Message> latest(String personaId, String sessionId, int limit);
 
     /**
-     * Stores one turn, the user's message and the reply, together: either both are stored or
-     * neither is. Also records the session as active.
+     * Stores one turn, the user's message and the reply, together with the turn's interaction as
+     * pending (see {@link dev.lumen.domain.memory.PendingInteractions}): either all are stored or
+     * none is. Also records the session as active.
      */
-    void appendTurn(Message userMessage, Message reply);
+    void appendTurn(Message userMessage, Message reply, InteractionRecorded interaction);
 }

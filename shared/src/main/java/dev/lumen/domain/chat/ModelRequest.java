@@ -5,18 +5,41 @@ import java.util.List;
 
 /**
  * What a {@link ChatModel} is asked: the system prompt, the history (oldest first) and the new
- * user message. {@code personaName} and {@code traits} repeat what the system prompt says, in
- * structured form, for models that do not read prompts (the offline model).
+ * user message. {@code personaName}, {@code traits} and {@code memories} repeat what the system
+ * prompt says, in structured form, for models that do not read prompts (the offline model).
+ *
+ * @param memories recalled past exchanges the system prompt includes, most similar first
+ * @param task     what the answer is for: a reply in character, or a JSON analysis
  */
 public record ModelRequest(String systemPrompt, List<Turn> history, String userMessage,
-                           String personaName, List<Trait> traits, int maxTokens) {
+                           String personaName, List<Trait> traits, int maxTokens,
+                           List<String> memories, Task task) {
 
     public ModelRequest {
         history = List.copyOf(history);
         traits = List.copyOf(traits);
+        memories = memories == null ? List.of() : List.copyOf(memories);
+        task = task == null ? Task.REPLY : task;
+    }
+
+    /** A reply in character with no recalled memories. */
+    public ModelRequest(String systemPrompt, List<Turn> history, String userMessage,
+                        String personaName, List<Trait> traits, int maxTokens) {
+        this(systemPrompt, history, userMessage, personaName, traits, maxTokens, List.of(), Task.REPLY);
     }
 
     /** One earlier message as the model sees it. */
     public record Turn(Role role, String text) {
+    }
+
+    /** Why the model is asked. */
+    public enum Task {
+        /** Answer the user in character. */
+        REPLY,
+        /**
+         * Name the traits the persona showed in {@code userMessage} (which holds the exchange), as a
+         * JSON array of {@code {name, description, intensity}} and nothing else.
+         */
+        EXTRACT_TRAITS
     }
 }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lumen.contract.ConversationRepositoryContract;
+import dev.lumen.contract.Turns;
 import dev.lumen.domain.Ids;
 import dev.lumen.domain.chat.ConversationRepository;
 import dev.lumen.domain.chat.Message;
 import dev.lumen.domain.error.ConflictException;
+import dev.lumen.domain.learning.LearningRepository;
+import dev.lumen.domain.memory.InteractionRecorded;
+import dev.lumen.domain.memory.InteractionSweeper;
 import dev.lumen.testing.LocalDynamoDb;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +23,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 class DynamoDbConversationRepositoryTest extends ConversationRepositoryContract {
     private static final String TABLE = LocalDynamoDb.newTable();
@@ -27,6 +33,11 @@ class DynamoDbConversationRepositoryTest extends ConversationRepositoryContract 
     @Override
     protected ConversationRepository newRepository() {
         return new DynamoDbConversationRepository(LocalDynamoDb.client(), TABLE, RETENTION, Clock.systemUTC());
+    }
+
+    @Override
+    protected LearningRepository learningOver(ConversationRepository repository) {
+        return new DynamoDbLearningRepository(LocalDynamoDb.client(), TABLE, Clock.systemUTC());
     }
 
     @Test
@@ -40,8 +51,8 @@ class DynamoDbConversationRepositoryTest extends ConversationRepositoryContract 
         List<Message> second = turn(personaId, sessionId, "user-8", START.plusSeconds(100), 1);
 
         // WHEN
-        repositoryAt(firstWrite).appendTurn(first.get(0), first.get(1));
-        repositoryAt(secondWrite).appendTurn(second.get(0), second.get(1));
+        Turns.store(repositoryAt(firstWrite), first);
+        Turns.store(repositoryAt(secondWrite), second);
 
         // THEN each message expires RETENTION after it was written, as epoch seconds
         for (Message message : List.of(first.get(0), first.get(1), second.get(0), second.get(1))) {
@@ -75,15 +86,16 @@ class DynamoDbConversationRepositoryTest extends ConversationRepositoryContract 
         String sessionId = Ids.random();
         List<Message> turn = turn(personaId, sessionId, null, START, 0);
         ConversationRepository repository = newRepository();
-        repository.appendTurn(turn.get(0), turn.get(1));
+        Turns.store(repository, turn);
         Message newReply = turn(personaId, sessionId, null, START.plusSeconds(5), 1).get(1);
 
         // WHEN / THEN
-        assertThatThrownBy(() -> repository.appendTurn(turn.get(0), newReply))
+        assertThatThrownBy(() -> repository.appendTurn(turn.get(0), newReply, Turns.interactionOf(turn.get(0), newReply)))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("message_exists"));
         assertThat(repository.latest(personaId, sessionId, 10)).containsExactlyElementsOf(turn);
         assertThat(item(LumenTable.sessionPk(personaId, sessionId), LumenTable.META).get("messageCount").n())
                 .isEqualTo("2");
+        assertThat(item(LumenTable.pendingPk(newReply.messageId()), LumenTable.PENDING)).isEmpty();
     }
 
     @Test
@@ -95,7 +107,7 @@ class DynamoDbConversationRepositoryTest extends ConversationRepositoryContract 
         List<Message> all = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             List<Message> turn = turn(personaId, sessionId, null, START.plusSeconds(i), i);
-            writer.appendTurn(turn.get(0), turn.get(1));
+            Turns.store(writer, turn);
             all.addAll(turn);
         }
         RecordingDynamoDbClient recording = new RecordingDynamoDbClient(LocalDynamoDb.client(), 5);
@@ -107,6 +119,54 @@ class DynamoDbConversationRepositoryTest extends ConversationRepositoryContract 
         // THEN three pages (5 + 5 + 1) make the newest eleven, oldest first
         assertThat(recording.calls()).hasSize(3);
         assertThat(latest).containsExactlyElementsOf(all.subList(1, 12));
+    }
+
+    @Test
+    void theTurnsInteractionIsStoredAsPendingWithEveryField() {
+        // GIVEN
+        List<Message> turn = turn(Ids.random(), Ids.random(), "user-7", START, 4);
+        InteractionRecorded interaction = Turns.interactionOf(turn.get(0), turn.get(1));
+
+        // WHEN
+        newRepository().appendTurn(turn.get(0), turn.get(1), interaction);
+
+        // THEN the pending item reads back as the interaction, due after the grace, kept while SQS may deliver
+        Map<String, AttributeValue> pending = item(LumenTable.pendingPk(interaction.interactionId()), LumenTable.PENDING);
+        assertThat(InteractionAttributes.read(pending)).isEqualTo(interaction);
+        Instant dueAt = interaction.occurredAt().plus(InteractionSweeper.GRACE);
+        assertThat(pending.get("attempts").n()).isEqualTo("0");
+        assertThat(pending.get("status").s()).isEqualTo("PENDING");
+        assertThat(pending.get("nextAttemptAt").s()).isEqualTo(dueAt.toString());
+        assertThat(pending.get(LumenTable.GSI1_PK).s()).isEqualTo("PENDING");
+        assertThat(pending.get(LumenTable.GSI1_SK).s()).isEqualTo(LumenTable.pendingGsiSk(dueAt, interaction.interactionId()));
+        assertThat(pending.get(LumenTable.EXPIRES_AT).n())
+                .isEqualTo(Long.toString(interaction.occurredAt().plus(Duration.ofDays(14)).getEpochSecond()));
+        assertThat(pending.get("userText").s()).isEqualTo("question 4");
+        assertThat(pending.get("replyText").s()).isEqualTo("answer 4");
+    }
+
+    @Test
+    void aTurnIsOneTransactionWithItsPendingCopyAndTheMessageCounter() {
+        // GIVEN
+        RecordingDynamoDbClient recording = new RecordingDynamoDbClient(LocalDynamoDb.client());
+        List<Message> turn = turn(Ids.random(), Ids.random(), "user-7", START, 0);
+
+        // WHEN
+        Turns.store(new DynamoDbConversationRepository(recording.client(), TABLE, RETENTION, Clock.systemUTC()), turn);
+
+        // THEN
+        assertThat(recording.calls()).singleElement().satisfies(call -> {
+            assertThat(call.operation()).isEqualTo("transactWriteItems");
+            List<String> keys = ((TransactWriteItemsRequest) call.request()).transactItems().stream()
+                    .map(DynamoDbConversationRepositoryTest::keyOf).toList();
+            assertThat(keys).hasSize(5).contains("PENDING#" + turn.get(1).messageId() + " PENDING")
+                    .anyMatch(key -> key.matches("STATS SHARD#\\d+"));
+        });
+    }
+
+    private static String keyOf(TransactWriteItem write) {
+        Map<String, AttributeValue> key = write.put() != null ? write.put().item() : write.update().key();
+        return key.get(LumenTable.PK).s() + " " + key.get(LumenTable.SK).s();
     }
 
     private static ConversationRepository repositoryAt(Instant now) {

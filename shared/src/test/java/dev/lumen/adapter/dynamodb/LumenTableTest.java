@@ -1,6 +1,7 @@
 package dev.lumen.adapter.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,5 +68,36 @@ class LumenTableTest {
             assertThat(gsi.keySchema()).extracting(k -> k.attributeName()).containsExactly("gsi1pk", "gsi1sk");
             assertThat(gsi.projection().projectionType()).isEqualTo(ProjectionType.ALL);
         });
+    }
+
+    @Test
+    void theTimeBoundSplitsPendingAndTypingKeysExactlyAtItsInstant() {
+        // GIVEN keys at, just before and just after one instant, with ids that sort high and low
+        Instant at = Instant.parse("2024-05-01T10:00:00Z");
+        String bound = LumenTable.timeKeyBound(at);
+
+        // WHEN / THEN "<= bound" is at or before the instant, "> bound" is after it
+        assertThat(LumenTable.pendingGsiSk(at, "zzzzzzzz")).isLessThanOrEqualTo(bound);
+        assertThat(LumenTable.pendingGsiSk(at.minusNanos(1), "z")).isLessThanOrEqualTo(bound);
+        assertThat(LumenTable.pendingGsiSk(at.plusNanos(1), "0")).isGreaterThan(bound);
+        assertThat(LumenTable.typingGsiSk(at, "zz_zz", "zz-zz")).isLessThanOrEqualTo(bound);
+        assertThat(LumenTable.typingGsiSk(at.plusNanos(1), "0", "0")).isGreaterThan(bound);
+    }
+
+    @Test
+    void aPatternPrefixMatchesOnlyItsOwnPersonaAndIntentsMayContainHashes() {
+        String ofA = LumenTable.patternSk("a", "ask#how");
+        String ofAb = LumenTable.patternSk("ab", "x");
+
+        assertThat(ofA).startsWith(LumenTable.patternPrefix("a")).endsWith("#ask#how");
+        assertThat(ofAb).doesNotStartWith(LumenTable.patternPrefix("a"));
+    }
+
+    @Test
+    void statsShardsAreNumberedFromZero() {
+        assertThat(LumenTable.statsShardSk(0)).isEqualTo("SHARD#0");
+        assertThat(LumenTable.statsShardSk(LumenTable.STATS_SHARDS - 1)).isEqualTo("SHARD#15");
+        assertThatThrownBy(() -> LumenTable.statsShardSk(LumenTable.STATS_SHARDS))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

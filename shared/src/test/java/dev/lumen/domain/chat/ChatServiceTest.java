@@ -4,14 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lumen.domain.error.NotFoundException;
+import dev.lumen.domain.error.UnavailableException;
+import dev.lumen.domain.memory.InteractionRecorded;
+import dev.lumen.domain.memory.MemoryService;
 import dev.lumen.domain.error.ValidationException;
 import dev.lumen.domain.persona.CoreTraits;
 import dev.lumen.domain.persona.NewPersona;
 import dev.lumen.domain.persona.PersonaService;
+import dev.lumen.fakes.ExactVectorStore;
+import dev.lumen.fakes.HashingEmbeddingModel;
 import dev.lumen.fakes.InMemoryConversationRepository;
 import dev.lumen.fakes.InMemoryPersonaRepository;
+import dev.lumen.fakes.RecordingInteractionPublisher;
 import dev.lumen.fakes.ScriptedChatModel;
 import java.time.Clock;
+import dev.lumen.domain.vector.VectorDocument;
+import dev.lumen.domain.vector.VectorHit;
+import dev.lumen.domain.vector.VectorIndex;
+import dev.lumen.domain.vector.VectorQuery;
+import dev.lumen.domain.vector.VectorStore;
+import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class ChatServiceTest {
     private final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
     private final ScriptedChatModel model = new ScriptedChatModel("Happy to help.");
+    private final ExactVectorStore vectors = new ExactVectorStore();
+    private final MemoryService memory = new MemoryService(new HashingEmbeddingModel(256), vectors);
+    private final RecordingInteractionPublisher interactions = new RecordingInteractionPublisher();
     private ChatService chat;
     private SessionHistory history;
 
@@ -28,7 +43,8 @@ class ChatServiceTest {
         personas.create(new NewPersona("ada", "Ada", "A patient coach", null,
                 List.of(new NewPersona.NewTrait(null, "Warmth", "Kind and encouraging", 0.8))));
         history = new SessionHistory(personas, conversations);
-        chat = new ChatService(personas, CoreTraits.defaults(), conversations, model, Clock.systemUTC());
+        chat = new ChatService(personas, CoreTraits.defaults(), conversations, model, memory, interactions,
+                Clock.systemUTC());
     }
 
     @Test
@@ -89,5 +105,121 @@ class ChatServiceTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("'sessionId'");
         assertThat(model.requests()).isEmpty();
         assertThat(conversations.latest("ada", "s1", 10)).isEmpty();
+    }
+
+    @Test
+    void everyTurnIsPublishedAsAnInteraction() {
+        // WHEN
+        ChatReply reply = chat.chat(new ChatRequest("ada", "s1", "u1", "How do I start running?"));
+
+        // THEN
+        assertThat(interactions.published()).singleElement().satisfies(i -> {
+            assertThat(i.interactionId()).isEqualTo(reply.messageId());
+            assertThat(i.tenant()).isEqualTo("default");
+            assertThat(i.personaId()).isEqualTo("ada");
+            assertThat(i.userId()).isEqualTo("u1");
+            assertThat(i.sessionId()).isEqualTo("s1");
+            assertThat(i.userText()).isEqualTo("How do I start running?");
+            assertThat(i.replyText()).isEqualTo("Happy to help.");
+            assertThat(i.model()).isEqualTo("scripted");
+            assertThat(i.userMessageId()).isEqualTo(history.messages("ada", "s1", 10).get(0).messageId());
+            assertThat(i.occurredAt()).isEqualTo(history.messages("ada", "s1", 10).get(1).createdAt());
+        });
+    }
+
+    @Test
+    void aQueueThatIsDownDoesNotFailTheReply() {
+        // GIVEN
+        interactions.failing(true);
+
+        // WHEN
+        ChatReply reply = chat.chat(new ChatRequest("ada", "s1", "u1", "Still there?"));
+
+        // THEN the turn is stored (with its pending interaction, which the sweeper publishes later)
+        assertThat(reply.message()).isEqualTo("Happy to help.");
+        assertThat(history.messages("ada", "s1", 10)).hasSize(2);
+        assertThat(interactions.published()).isEmpty();
+    }
+
+    @Test
+    void aMemoryFromTurnOneIsInThePromptOfTurnThirty() {
+        // GIVEN every turn is remembered as soon as it is published
+        interactions.deliverTo(memory::remember);
+        chat.chat(new ChatRequest("ada", "s1", "u1", "My sister Maya is getting married in Lisbon this June"));
+        for (int turn = 2; turn < 30; turn++) {
+            chat.chat(new ChatRequest("ada", "s1", "u1", "Let us practise breathing exercise number " + turn));
+        }
+
+        // WHEN
+        ChatReply reply = chat.chat(new ChatRequest("ada", "s1", "u1", "What should I give my sister Maya?"));
+
+        // THEN turn 1 is far outside the 10-message window, yet recalled into the prompt
+        ModelRequest sent = model.requests().get(29);
+        assertThat(sent.history()).extracting(ModelRequest.Turn::text).noneMatch(t -> t.contains("Lisbon"));
+        assertThat(sent.memories()).hasSize(ChatService.RECALLED_MEMORIES);
+        assertThat(sent.memories().get(0)).contains("My sister Maya is getting married in Lisbon");
+        assertThat(sent.systemPrompt()).contains("earlier conversations", "married in Lisbon");
+        assertThat(reply.memoriesRecalled()).isEqualTo(ChatService.RECALLED_MEMORIES);
+    }
+
+    @Test
+    void recallNeverCrossesUsersAndSkipsWhatIsStillInTheHistory() {
+        // GIVEN another user told the persona a secret, and u1 has one fresh exchange in this session
+        interactions.deliverTo(memory::remember);
+        chat.chat(new ChatRequest("ada", "other-session", "u2", "My secret password hint is blue falcon"));
+        chat.chat(new ChatRequest("ada", "s1", "u1", "I like falcons"));
+
+        // WHEN
+        chat.chat(new ChatRequest("ada", "s1", "u1", "Tell me about the blue falcon"));
+
+        // THEN u2's memory is never recalled, and u1's exchange is in the history rather than the memories
+        ModelRequest sent = model.requests().get(2);
+        assertThat(sent.memories()).isEmpty();
+        assertThat(sent.systemPrompt()).doesNotContain("password");
+        assertThat(sent.history()).extracting(ModelRequest.Turn::text).contains("I like falcons");
+    }
+
+    @Test
+    void aMemoryStoreThatIsDownCostsTheMemoriesNotTheReply() {
+        // GIVEN a memory store whose searches fail
+        PersonaService personas = new PersonaService(new InMemoryPersonaRepository(), CoreTraits.defaults(), Clock.systemUTC());
+        personas.create(new NewPersona("ada", "Ada", "A patient coach", null, List.of()));
+        ExactVectorStore store = new ExactVectorStore();
+        VectorStore down = new VectorStore() {
+            @Override
+            public void ensureIndex(VectorIndex index) {
+                store.ensureIndex(index);
+            }
+
+            @Override
+            public void upsert(String index, List<VectorDocument> documents) {
+                store.upsert(index, documents);
+            }
+
+            @Override
+            public List<VectorHit> search(String index, VectorQuery query) {
+                throw new UnavailableException("vector_store_unavailable", "down (simulated)", null);
+            }
+
+            @Override
+            public void delete(String index, String tenant, Collection<String> ids) {
+                store.delete(index, tenant, ids);
+            }
+
+            @Override
+            public long count(String index, String tenant) {
+                return store.count(index, tenant);
+            }
+        };
+        ChatService service = new ChatService(personas, CoreTraits.defaults(), conversations, model,
+                new MemoryService(new HashingEmbeddingModel(256), down), interactions, Clock.systemUTC());
+
+        // WHEN
+        ChatReply reply = service.chat(new ChatRequest("ada", "s9", "u1", "hi there"));
+
+        // THEN
+        assertThat(reply.message()).isEqualTo("Happy to help.");
+        assertThat(reply.memoriesRecalled()).isZero();
+        assertThat(interactions.published()).hasSize(1);
     }
 }

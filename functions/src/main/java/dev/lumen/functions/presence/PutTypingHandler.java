@@ -1,0 +1,36 @@
+package dev.lumen.functions.presence;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lumen.domain.presence.TypingService;
+import dev.lumen.functions.config.Components;
+import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.ApiResult;
+import dev.lumen.functions.http.JsonBody;
+
+/**
+ * {@code PUT /api/sessions/{sessionId}/typing} with {@code {userId, typing}}: sets or clears a
+ * user's typing indicator; it lapses after {@link TypingService#TTL} unless sent again.
+ */
+public final class PutTypingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final TypingService typing;
+
+    public PutTypingHandler() {
+        this(Components.instance().typing());
+    }
+
+    PutTypingHandler(TypingService typing) {
+        this.typing = typing;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return ApiExchange.run(event, context, () -> {
+            String sessionId = ApiExchange.pathParameter(event, "sessionId");
+            JsonBody body = JsonBody.of(event);
+            return ApiResult.ok(typing.set(sessionId, body.requiredString("userId"), body.requiredBoolean("typing")));
+        });
+    }
+}

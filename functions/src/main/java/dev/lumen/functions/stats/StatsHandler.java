@@ -1,0 +1,28 @@
+package dev.lumen.functions.stats;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lumen.domain.stats.StatsService;
+import dev.lumen.functions.config.Components;
+import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.ApiResult;
+
+/** {@code GET /api/stats}: counts of personas, messages, memories, emotional states, patterns, queue depth, typing users. */
+public final class StatsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final StatsService stats;
+
+    public StatsHandler() {
+        this(Components.instance().stats());
+    }
+
+    StatsHandler(StatsService stats) {
+        this.stats = stats;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return ApiExchange.run(event, context, () -> ApiResult.ok(stats.stats()));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.lumen.domain.learning;
+
+import dev.lumen.domain.learning.TokenUsage.UsageScope;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: what Lumen learns about users and personas, kept exactly once per interaction.
+ */
+public interface LearningRepository {
+
+    /** Whether {@link #apply} already ran for this interaction id. */
+    boolean isApplied(String interactionId);
+
+    /**
+     * Applies one interaction's learning atomically and at most once per interaction id: the
+     * traits on the reply message, the user's emotional state (history bounded) and profile, the
+     * conversation pattern count, token usage per user, persona and model, the statistics counters,
+     * and removal of the pending interaction. Concurrent applications for the same user are
+     * serialised by optimistic concurrency and retried inside.
+     *
+     * @return false when this interaction was applied before (nothing changed)
+     */
+    boolean apply(InteractionLearning learning);
+
+    Optional<UserEmotion> emotionalState(String userId);
+
+    /** Sets the user's state explicitly; the previous one goes to the history. */
+    UserEmotion setEmotionalState(String userId, EmotionalState state);
+
+    Optional<UserProfile> profile(String userId);
+
+    /** A user's patterns with a persona, most frequent first. */
+    List<ConversationPattern> patterns(String personaId, String userId);
+
+    /** The usage total of one user, persona or model; zero when there is none. */
+    TokenUsage usage(UsageScope scope, String id);
+}
