@@ -1,6 +1,7 @@
 package dev.lumen.local;
 
 import dev.lumen.local.bench.EmbeddingBenchmark;
+import dev.lumen.local.bench.MemoryBenchmark;
 import dev.lumen.local.bench.RoundTripBenchmark;
 import dev.lumen.local.bench.VectorStoreBenchmark;
 import dev.lumen.adapter.dynamodb.DynamoDbLocalServer;
@@ -99,6 +100,10 @@ public final class LumenLocal implements AutoCloseable {
         }
         if (args.length > 0 && args[0].equals("bench-vectors")) {
             VectorStoreBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("bench-memory")) {
+            MemoryBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         long jvmStart = ProcessHandle.current().info().startInstant()

@@ -1,6 +1,7 @@
 package dev.lumen.local.bench;
 
 import dev.lumen.adapter.lucene.LuceneVectorStore;
+import dev.lumen.adapter.opensearch.OpenSearchVectorStore;
 import dev.lumen.domain.vector.VectorDocument;
 import dev.lumen.domain.vector.VectorHit;
 import dev.lumen.domain.vector.VectorIndex;
@@ -8,6 +9,7 @@ import dev.lumen.domain.vector.VectorQuery;
 import dev.lumen.domain.vector.VectorStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,14 +20,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Measures the embedded Lucene vector store on memory-shaped data: bulk and single-document upsert
- * throughput, k=10 search latency p50/p99 with a tenant + persona filter, and recall@10 against an
- * exact (brute-force) search of the same documents with the same filters.
+ * Measures the vector stores on memory-shaped data: bulk and single-document upsert throughput,
+ * k=10 search latency p50/p99 with a tenant + persona filter and with a tenant filter, and
+ * recall@10 against an exact (brute-force) search of the same documents with the same filters.
+ * The embedded Lucene store (in a temporary folder) is always measured, with its beam and commit
+ * settings swept; an OpenSearch node is measured the same way through {@code OpenSearchVectorStore}
+ * when {@code --opensearch <url>} or {@code LUMEN_OPENSEARCH_URL} names one (under an index name
+ * unique to the run, dropped afterwards). Both end in one side-by-side table.
  *
  * <p>By default the vectors are synthetic but clustered like embeddings (384 dimensions; each is one
  * of 100 random centres plus Gaussian noise as large as the centre), so the ten nearest neighbours
@@ -35,8 +42,8 @@ import java.util.stream.Stream;
  * persona, ~50% per tenant) and 50 users.
  *
  * <p>Run with {@code java -jar localstack/target/lumen-local.jar bench-vectors [documents] [queries]}
- * (defaults 10,000 and 500), or {@code … bench-vectors --corpus ../shared/data/scifact/corpus.jsonl}.
- * {@link #measure} takes any {@link VectorStore}, so another adapter can be measured the same way.
+ * (defaults 10,000 and 500), or {@code … bench-vectors --corpus ../shared/data/scifact/corpus.jsonl};
+ * add {@code --opensearch http://127.0.0.1:9200} for a node started by {@code localstack/opensearch/start.sh}.
  */
 public final class VectorStoreBenchmark {
     private static final int DIMENSIONS = 384;
@@ -45,6 +52,9 @@ public final class VectorStoreBenchmark {
     private static final int BATCH = 100;
     private static final int SINGLE_UPSERTS = 200;
     private static final String INDEX = "bench-memories";
+    private static final String LUCENE = "embedded Lucene";
+    private static final String OPENSEARCH = "OpenSearch";
+    private static final String LOAD_ROW = "bulk upsert, " + BATCH + " per call, visible on return";
 
     private final String model;
     private final int dimensions;
@@ -52,6 +62,7 @@ public final class VectorStoreBenchmark {
     private final List<VectorDocument> documents;
     private final List<VectorQuery> personaQueries;
     private final List<VectorQuery> tenantQueries;
+    private final SideBySide table = new SideBySide("k=10, same data and queries");
 
     /**
      * @param vectors      the documents' vectors; the upsert measurements reuse them under new ids
@@ -74,15 +85,17 @@ public final class VectorStoreBenchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        List<String> args = new ArrayList<>(List.of(arguments));
+        Optional<URI> openSearch = OpenSearchTarget.endpoint(args);
         System.out.printf(Locale.ROOT, "machine: %d cores, %s, java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.arch"), System.getProperty("java.version"));
         VectorStoreBenchmark bench;
-        if (args.length > 1 && args[0].equals("--corpus")) {
-            bench = MiniLmVectors.fromCorpus(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 500);
+        if (args.size() > 1 && args.get(0).equals("--corpus")) {
+            bench = MiniLmVectors.fromCorpus(Path.of(args.get(1)), args.size() > 2 ? Integer.parseInt(args.get(2)) : 500);
         } else {
-            int documentCount = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-            int queryCount = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+            int documentCount = args.size() > 0 ? Integer.parseInt(args.get(0)) : 10_000;
+            int queryCount = args.size() > 1 ? Integer.parseInt(args.get(1)) : 500;
             SyntheticVectors synthetic = new SyntheticVectors(DIMENSIONS, CLUSTERS, 42);
             System.out.printf(Locale.ROOT, "data: synthetic, %,d documents × %d dims in %d clusters%n",
                     documentCount, DIMENSIONS, CLUSTERS);
@@ -97,12 +110,21 @@ public final class VectorStoreBenchmark {
         } finally {
             deleteRecursively(root);
         }
+        if (openSearch.isPresent()) {
+            try (OpenSearchTarget target = OpenSearchTarget.connect(openSearch.get())) {
+                bench.openSearch(target);
+            }
+        } else {
+            OpenSearchTarget.printSkipped();
+        }
+        System.out.println();
+        bench.table.print(System.out);
     }
 
     private void lucene(Path root) {
         System.out.println("== embedded Lucene HNSW (LuceneVectorStore, cosine, M=16, beam 100 at build)");
         try (LuceneVectorStore store = new LuceneVectorStore(root)) {
-            load(store);
+            table.put(LOAD_ROW, LUCENE, load(store));
             long t0 = System.nanoTime();
             store.close(); // waits for the background merges, so that searches below do not compete with them
             System.out.printf(Locale.ROOT, "  then background merges until close: %.1f s%n", millisSince(t0) / 1000.0);
@@ -120,7 +142,11 @@ public final class VectorStoreBenchmark {
         for (int candidates : new int[] {10, 50, 100, 200}) {
             try (LuceneVectorStore store = new LuceneVectorStore(root,
                     new LuceneVectorStore.Settings(candidates, Duration.ZERO))) {
-                searches(store, "  candidates " + candidates);
+                SearchFigures persona = searches(store, "  candidates " + candidates + ", tenant + persona", personaQueries);
+                SearchFigures tenant = searches(store, "  candidates " + candidates + ", tenant only     ", tenantQueries);
+                if (candidates == LuceneVectorStore.Settings.DEFAULT.candidates()) {
+                    record(LUCENE, persona, tenant);
+                }
             }
         }
 
@@ -129,7 +155,8 @@ public final class VectorStoreBenchmark {
         int nextId = documents.size();
         for (int batch : new int[] {1, 10}) {
             try (LuceneVectorStore store = new LuceneVectorStore(root)) {
-                upserts(store, "  commit on every write (default), " + batch + " per call", nextId, batch);
+                table.put(upsertRow(batch), LUCENE,
+                        upserts(store, "  commit on every write (default), " + batch + " per call", nextId, batch));
             }
             nextId += SINGLE_UPSERTS;
             try (LuceneVectorStore store = new LuceneVectorStore(root,
@@ -140,14 +167,44 @@ public final class VectorStoreBenchmark {
         }
     }
 
-    /** Bulk load, then searches with both filters; works on any store. */
-    public void measure(VectorStore store) {
-        load(store);
-        searches(store, "search");
+    /**
+     * The same measurements through the OpenSearch adapter: writes use {@code refresh=wait_for}, so
+     * each returns once a refresh (every second by default) has made it visible to search.
+     */
+    private void openSearch(OpenSearchTarget target) {
+        System.out.println("== " + target.describe() + " (lucene engine, cosinesimil, 1 shard)");
+        OpenSearchVectorStore store = target.store();
+        try {
+            table.put(LOAD_ROW, OPENSEARCH, load(store));
+            SearchFigures persona = searches(store, "  search, tenant + persona", personaQueries);
+            SearchFigures tenant = searches(store, "  search, tenant only     ", tenantQueries);
+            record(OPENSEARCH, persona, tenant);
+            System.out.printf(Locale.ROOT, "upserts into the %,d-document index, %d documents, visible on return:%n",
+                    documents.size(), SINGLE_UPSERTS);
+            int nextId = documents.size();
+            for (int batch : new int[] {1, 10}) {
+                table.put(upsertRow(batch), OPENSEARCH,
+                        upserts(store, "  refresh=wait_for, " + batch + " per call", nextId, batch));
+                nextId += SINGLE_UPSERTS;
+            }
+        } finally {
+            target.drop(INDEX);
+        }
     }
 
-    /** Creates the index and upserts every document in batches of {@value #BATCH}. */
-    public void load(VectorStore store) {
+    private static String upsertRow(int perCall) {
+        return "upsert " + perCall + " per call, visible on return: documents/s, p50 / p99 per call";
+    }
+
+    private void record(String column, SearchFigures persona, SearchFigures tenant) {
+        table.put("search, tenant + persona (~10% of the index), p50 / p99", column, persona.latency());
+        table.put("recall@10 vs exact, tenant + persona", column, persona.recall());
+        table.put("search, tenant only (~50%), p50 / p99", column, tenant.latency());
+        table.put("recall@10 vs exact, tenant only", column, tenant.recall());
+    }
+
+    /** Creates the index and upserts every document in batches of {@value #BATCH}; returns the rate. */
+    private String load(VectorStore store) {
         long t0 = System.nanoTime();
         store.ensureIndex(new VectorIndex(INDEX, model, dimensions));
         for (int from = 0; from < documents.size(); from += BATCH) {
@@ -156,33 +213,30 @@ public final class VectorStoreBenchmark {
         double seconds = millisSince(t0) / 1000.0;
         System.out.printf(Locale.ROOT, "bulk upsert, batches of %d: %,d documents in %.1f s = %,.0f documents/s%n",
                 BATCH, documents.size(), seconds, documents.size() / seconds);
+        return String.format(Locale.ROOT, "%,.0f documents/s", documents.size() / seconds);
     }
 
-    /** k=10 searches filtered by tenant + persona (~10% of the documents) and by tenant alone (~50%). */
-    public void searches(VectorStore store, String label) {
-        searches(store, label + ", tenant + persona", personaQueries);
-        searches(store, label + ", tenant only     ", tenantQueries);
-    }
-
-    private void searches(VectorStore store, String label, List<VectorQuery> queries) {
+    private SearchFigures searches(VectorStore store, String label, List<VectorQuery> queries) {
         for (int i = 0; i < Math.min(200, queries.size()); i++) { // warm-up, not measured
             store.search(INDEX, queries.get(i));
         }
-        List<Long> micros = new ArrayList<>(queries.size());
+        Latencies latencies = new Latencies();
         double recall = 0;
         for (VectorQuery query : queries) {
             long t0 = System.nanoTime();
             List<VectorHit> hits = store.search(INDEX, query);
-            micros.add((System.nanoTime() - t0) / 1_000);
+            latencies.since(t0);
             recall += recall(hits, exact(query));
         }
-        micros.sort(Long::compare);
-        System.out.printf(Locale.ROOT, "%s: p50 %.2f ms, p99 %.2f ms, recall@%d %.3f (vs exact search)%n", label,
-                percentile(micros, 0.50) / 1000.0, percentile(micros, 0.99) / 1000.0, K, recall / queries.size());
+        SearchFigures figures = new SearchFigures(latencies.p50p99(),
+                String.format(Locale.ROOT, "%.3f", recall / queries.size()));
+        System.out.printf(Locale.ROOT, "%s: p50 %.2f ms, p99 %.2f ms, recall@%d %s (vs exact search)%n", label,
+                latencies.p50Millis(), latencies.p99Millis(), K, figures.recall());
+        return figures;
     }
 
-    private void upserts(VectorStore store, String label, int firstId, int perCall) {
-        List<Long> micros = new ArrayList<>(SINGLE_UPSERTS / perCall);
+    private String upserts(VectorStore store, String label, int firstId, int perCall) {
+        Latencies latencies = new Latencies();
         long t0 = System.nanoTime();
         for (int i = 0; i < SINGLE_UPSERTS; i += perCall) {
             List<VectorDocument> batch = new ArrayList<>(perCall);
@@ -191,12 +245,12 @@ public final class VectorStoreBenchmark {
             }
             long start = System.nanoTime();
             store.upsert(INDEX, batch);
-            micros.add((System.nanoTime() - start) / 1_000);
+            latencies.since(start);
         }
         double seconds = millisSince(t0) / 1000.0;
-        micros.sort(Long::compare);
         System.out.printf(Locale.ROOT, "%s: %.0f documents/s, per call p50 %.1f ms, p99 %.1f ms%n", label,
-                SINGLE_UPSERTS / seconds, percentile(micros, 0.50) / 1000.0, percentile(micros, 0.99) / 1000.0);
+                SINGLE_UPSERTS / seconds, latencies.p50Millis(), latencies.p99Millis());
+        return String.format(Locale.ROOT, "%,.0f; %s", SINGLE_UPSERTS / seconds, latencies.p50p99());
     }
 
     /** The ids of the true k nearest documents of the query's tenant that match its filters. */
@@ -233,11 +287,6 @@ public final class VectorStoreBenchmark {
     }
 
 
-    private static long percentile(List<Long> sorted, double p) {
-        int index = (int) Math.ceil(p * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
     private static double millisSince(long nanoTime) {
         return (System.nanoTime() - nanoTime) / 1e6;
     }
@@ -272,5 +321,8 @@ public final class VectorStoreBenchmark {
     }
 
     private record Scored(String id, double score) {
+    }
+
+    private record SearchFigures(String latency, String recall) {
     }
 }

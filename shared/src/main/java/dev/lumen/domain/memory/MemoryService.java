@@ -28,11 +28,15 @@ public final class MemoryService {
 
     private final EmbeddingModel embeddings;
     private final VectorStore vectors;
+    private volatile boolean indexReady;
 
+    /**
+     * Cheap: nothing is called until the first memory is remembered or recalled, so a function's
+     * start never depends on the vector store being reachable.
+     */
     public MemoryService(EmbeddingModel embeddings, VectorStore vectors) {
         this.embeddings = embeddings;
         this.vectors = vectors;
-        vectors.ensureIndex(new VectorIndex(INDEX, embeddings.modelId(), embeddings.dimensions()));
     }
 
     /** Indexes the exchange under its interaction id: remembering the same interaction twice keeps one memory. */
@@ -42,6 +46,7 @@ public final class MemoryService {
         attributes.put(PERSONA, interaction.personaId());
         attributes.put(USER, userKey(interaction.userId()));
         attributes.put(SESSION, interaction.sessionId());
+        ensureIndex();
         vectors.upsert(INDEX, List.of(new VectorDocument(interaction.interactionId(), interaction.tenant(), text,
                 embeddings.embed(text), attributes, interaction.occurredAt())));
     }
@@ -50,7 +55,20 @@ public final class MemoryService {
     public List<RecalledMemory> recall(String tenant, String personaId, String userId, String message, int k) {
         VectorQuery query = new VectorQuery(tenant, embeddings.embed(message), k,
                 Map.of(PERSONA, personaId, USER, userKey(userId)));
+        ensureIndex();
         return vectors.search(INDEX, query).stream().map(MemoryService::recalled).toList();
+    }
+
+    /**
+     * Creates the index on first use, or checks that it was made for this model: a store refuses
+     * vectors of another model or size ({@link dev.lumen.domain.vector.IndexMismatchException}).
+     * Racing first calls both ask; {@code ensureIndex} is idempotent.
+     */
+    private void ensureIndex() {
+        if (!indexReady) {
+            vectors.ensureIndex(new VectorIndex(INDEX, embeddings.modelId(), embeddings.dimensions()));
+            indexReady = true;
+        }
     }
 
     private static RecalledMemory recalled(VectorHit hit) {
