@@ -4,6 +4,7 @@ import dev.lumen.local.bench.EmbeddingBenchmark;
 import dev.lumen.local.bench.MemoryBenchmark;
 import dev.lumen.local.bench.RoundTripBenchmark;
 import dev.lumen.local.bench.VectorStoreBenchmark;
+import dev.lumen.adapter.aws.ClientCredentials;
 import dev.lumen.adapter.dynamodb.DynamoDbLocalServer;
 import dev.lumen.adapter.onnx.MiniLmEmbeddingModel;
 import dev.lumen.local.dynamodb.TableProvisioner;
@@ -44,8 +45,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -344,7 +343,7 @@ public final class LumenLocal implements AutoCloseable {
                 .endpointOverride(server.endpoint())
                 .region(Region.of(settings.region()))
                 // DynamoDB Local checks that requests are signed, not by whom.
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("lumenlocal", "lumenlocal")))
+                .credentialsProvider(ClientCredentials.LOCAL)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
             TableProvisioner provisioner = new TableProvisioner(client);

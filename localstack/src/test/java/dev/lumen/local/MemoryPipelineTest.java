@@ -4,6 +4,7 @@ import static dev.lumen.local.EndToEndTest.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lumen.adapter.dynamodb.DynamoDbClients;
 import dev.lumen.adapter.dynamodb.DynamoDbLearningRepository;
 import dev.lumen.adapter.sqs.InteractionJson;
 import dev.lumen.domain.chat.Usage;
@@ -18,16 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -220,12 +218,7 @@ class MemoryPipelineTest {
     }
 
     private static DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder()
-                .endpointOverride(LocalRunner.runner().dynamoDbEndpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("lumenlocal", "lumenlocal")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return DynamoDbClients.create("us-east-1", Optional.of(LocalRunner.runner().dynamoDbEndpoint()));
     }
 
     private static String encode(String text) {

@@ -112,7 +112,7 @@ public final class MemoryBenchmark {
                 System.out.printf(Locale.ROOT, "  then background merges until close: %.1f s%n", secondsSince(merges));
             }
             try (LuceneVectorStore store = new LuceneVectorStore(root)) {
-                bench.measure(LUCENE, store);
+                bench.measure(LUCENE, store, null);
             }
         } finally {
             deleteRecursively(root);
@@ -123,7 +123,7 @@ public final class MemoryBenchmark {
                         + " writes with refresh=wait_for)");
                 try {
                     bench.fill(OPENSEARCH, target.store());
-                    bench.measure(OPENSEARCH, target.store());
+                    bench.measure(OPENSEARCH, target.store(), target);
                 } finally {
                     target.drop(MemoryService.INDEX);
                 }
@@ -150,7 +150,8 @@ public final class MemoryBenchmark {
                 String.format(Locale.ROOT, "%,.0f memories/s", fill.size() / seconds));
     }
 
-    private void measure(String column, VectorStore store) {
+    /** @param openSearch when the store is OpenSearch: also splits its search time (node vs. transfer) */
+    private void measure(String column, VectorStore store, OpenSearchTarget openSearch) {
         MemoryService memories = new MemoryService(model, store);
         List<VectorDocument> indexed = new ArrayList<>(fill); // what an exact search sees
 
@@ -222,15 +223,29 @@ public final class MemoryBenchmark {
         int perUser = indexed.size() / MemoryCorpus.USERS;
         int perPersona = indexed.size() / (MemoryCorpus.TENANTS * MemoryCorpus.PERSONAS_PER_TENANT);
         int perTenant = indexed.size() / MemoryCorpus.TENANTS;
-        searches(column, store, indexed, messages, messageVectors, "persona + user (~" + perUser + " memories)", true, true);
+        List<VectorQuery> byUser = searches(column, store, indexed, messages, messageVectors,
+                "persona + user (~" + perUser + " memories)", true, true);
+        if (openSearch != null) {
+            Latencies took = new Latencies();
+            Latencies withoutVectors = new Latencies();
+            byUser.forEach(query -> openSearch.probe(MemoryService.INDEX, query, took, withoutVectors));
+            System.out.printf(Locale.ROOT, "  the same searches sent directly: node's own time (took) p50 %.0f ms,"
+                    + " p99 %.0f ms; round trip without the vectors in the answer p50 %.1f ms, p99 %.1f ms%n",
+                    took.p50Millis(), took.p99Millis(), withoutVectors.p50Millis(), withoutVectors.p99Millis());
+            table.put("   the node's own time (took), p50 / p99", column, took.p50p99());
+            table.put("   round trip without the stored vectors in the answer, p50 / p99", column, withoutVectors.p50p99());
+        }
         searches(column, store, indexed, messages, messageVectors, "persona (~" + String.format(Locale.ROOT, "%,d", perPersona)
                 + ")", true, false);
         searches(column, store, indexed, messages, messageVectors, "tenant only (~" + String.format(Locale.ROOT, "%,d",
                 perTenant) + ")", false, false);
     }
 
-    /** k=10 searches of the store alone with the recall messages' vectors, timed and checked against exact search. */
-    private void searches(String column, VectorStore store, List<VectorDocument> indexed,
+    /**
+     * k=10 searches of the store alone with the recall messages' vectors, timed and checked against
+     * exact search; returns the queries.
+     */
+    private List<VectorQuery> searches(String column, VectorStore store, List<VectorDocument> indexed,
                           List<MemoryCorpus.RecallMessage> messages, List<float[]> vectors, String label,
                           boolean byPersona, boolean byUser) {
         List<VectorQuery> queries = new ArrayList<>(messages.size());
@@ -261,6 +276,7 @@ public final class MemoryBenchmark {
                 K, label, latencies.p50Millis(), latencies.p99Millis(), K, meanRecall);
         table.put("search alone k=" + K + ", " + label + ": p50 / p99; recall@" + K + " vs exact", column,
                 String.format(Locale.ROOT, "%s; %.3f", latencies.p50p99(), meanRecall));
+        return queries;
     }
 
     /** The ids of the true k nearest memories of the query's tenant that match its filters. */

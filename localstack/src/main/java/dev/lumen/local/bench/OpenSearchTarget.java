@@ -1,14 +1,20 @@
 package dev.lumen.local.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lumen.adapter.opensearch.OpenSearchClients;
 import dev.lumen.adapter.opensearch.OpenSearchVectorStore;
+import dev.lumen.domain.vector.VectorQuery;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.SearchResponse;
 
 /**
  * An OpenSearch node to measure, through the production adapter ({@link OpenSearchVectorStore},
@@ -72,6 +78,35 @@ final class OpenSearchTarget implements AutoCloseable {
             version = "(version unknown: " + e.getMessage() + ")";
         }
         return String.format(Locale.ROOT, "OpenSearch %s at %s, index prefix %s", version, endpoint, prefix);
+    }
+
+    /**
+     * Sends the adapter's k-NN query for {@code query} directly, with the stored vector left out of
+     * the answer, and records the node's own time ({@code took}) and the round trip: what is left of
+     * the adapter's search time is the vectors' JSON going over the wire and being parsed.
+     */
+    void probe(String index, VectorQuery query, Latencies nodeTook, Latencies withoutVectors) {
+        // the same filter as OpenSearchVectorStore.filter: tenant + one term per attribute
+        Query filter = Query.of(q -> q.bool(bool -> {
+            bool.filter(f -> f.term(term -> term.field("tenant").value(FieldValue.of(query.tenant()))));
+            query.filters().forEach((name, value) ->
+                    bool.filter(f -> f.term(term -> term.field("attributes." + name).value(FieldValue.of(value)))));
+            return bool;
+        }));
+        try {
+            long t0 = System.nanoTime();
+            SearchResponse<ObjectNode> response = client.search(search -> search
+                    .index(store.physicalName(index))
+                    .size(query.k())
+                    .trackTotalHits(total -> total.enabled(false))
+                    .source(source -> source.filter(only -> only.excludes("vector")))
+                    .query(q -> q.knn(knn -> knn.field("vector").vector(query.vector()).k(query.k()).filter(filter))),
+                    ObjectNode.class);
+            withoutVectors.since(t0);
+            nodeTook.add(response.took() * 1_000_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Deletes the run's OpenSearch index for {@code index}; a failure is printed, not thrown. */

@@ -1,10 +1,9 @@
 package dev.lumen.adapter.bedrock;
 
+import dev.lumen.adapter.aws.ClientCredentials;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -44,7 +43,8 @@ public final class BedrockClients {
      * backoff and full jitter, up to {@value #MAX_ATTEMPTS} attempts, all within {@code callTimeout}.
      *
      * @param endpoint overrides the service endpoint (a local stand-in); when it points at a
-     *                 loopback address the client signs with fixed dummy credentials, so tests and
+     *                 local stand-in (see {@link ClientCredentials#isLocal}) the client signs with fixed
+     *                 dummy credentials, so tests and
      *                 the local stack need no AWS account
      */
     public static BedrockRuntimeClient create(String region, Optional<URI> endpoint, Duration callTimeout) {
@@ -63,14 +63,8 @@ public final class BedrockClients {
                         // No separate attempt timeout: a long generation is normal, and a retry
                         // after a slow attempt would not fit the budget anyway.
                         .apiCallTimeout(callTimeout));
-        endpoint.ifPresent(uri -> {
-            builder.endpointOverride(uri);
-            if (isLoopback(uri)) {
-                builder.credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("lumen-local", "lumen-local")));
-            }
-        });
-        return builder.build();
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.credentialsProvider(ClientCredentials.forEndpoint(endpoint)).build();
     }
 
     static RetryStrategy retryStrategy() {
@@ -83,11 +77,5 @@ public final class BedrockClients {
                 .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(4)))
                 .build();
-    }
-
-    static boolean isLoopback(URI uri) {
-        String host = uri.getHost();
-        return host != null
-                && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
     }
 }

@@ -86,17 +86,12 @@ public final class DynamoDbConversationRepository implements ConversationReposit
         while (newestFirst.size() < limit) {
             Map<String, AttributeValue> from = startKey;
             int remaining = limit - newestFirst.size();
-            QueryResponse page = client.query(q -> q
-                    .tableName(tableName)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", LumenTable.PK, "#sk", LumenTable.SK))
-                    .expressionAttributeValues(Map.of(
-                            ":pk", s(LumenTable.sessionPk(personaId, sessionId)),
-                            ":prefix", s(LumenTable.MESSAGE_PREFIX)))
+            QueryResponse page = client.query(PrefixQuery.of(tableName, LumenTable.sessionPk(personaId, sessionId),
+                            LumenTable.MESSAGE_PREFIX)
                     .scanIndexForward(false)
                     .limit(remaining)
-                    .consistentRead(true)
-                    .exclusiveStartKey(from));
+                    .exclusiveStartKey(from)
+                    .build());
             page.items().forEach(item -> newestFirst.add(message(item)));
             if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
                 break;

@@ -176,15 +176,7 @@ public final class DynamoDbLearningRepository implements LearningRepository {
 
     @Override
     public List<ConversationPattern> patterns(String personaId, String userId) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(tableName)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", LumenTable.PK, "#sk", LumenTable.SK))
-                .expressionAttributeValues(Map.of(
-                        ":pk", s(LumenTable.userPk(userId)),
-                        ":prefix", s(LumenTable.patternPrefix(personaId))))
-                .consistentRead(true)
-                .build();
+        QueryRequest query = PrefixQuery.of(tableName, LumenTable.userPk(userId), LumenTable.patternPrefix(personaId)).build();
         List<ConversationPattern> patterns = new ArrayList<>();
         client.queryPaginator(query).items().forEach(item -> patterns.add(LearningItems.pattern(item)));
         patterns.sort(Comparator.comparingLong(ConversationPattern::frequency).reversed()

@@ -204,15 +204,7 @@ public final class DynamoDbPersonaRepository implements PersonaRepository {
 
     @Override
     public List<TraitChange> traitHistory(String personaId, String traitId) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(tableName)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", LumenTable.PK, "#sk", LumenTable.SK))
-                .expressionAttributeValues(Map.of(
-                        ":pk", s(LumenTable.personaPk(personaId)),
-                        ":prefix", s(LumenTable.auditPrefix(traitId))))
-                .consistentRead(true)
-                .build();
+        QueryRequest query = PrefixQuery.of(tableName, LumenTable.personaPk(personaId), LumenTable.auditPrefix(traitId)).build();
         List<TraitChange> changes = new ArrayList<>();
         for (Map<String, AttributeValue> item : client.queryPaginator(query).items()) {
             changes.add(change(item));

@@ -1,5 +1,6 @@
 package dev.lumen.adapter.opensearch;
 
+import dev.lumen.adapter.aws.ClientCredentials;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -9,11 +10,7 @@ import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.aws.AwsSdk2Transport;
 import org.opensearch.client.transport.aws.AwsSdk2TransportOptions;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -34,9 +31,6 @@ public final class OpenSearchClients {
     /** Bounds one request; a bulk write waits for a refresh (1 s by default) before it returns. */
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(15);
 
-    /** The transport signs every request; for an unsigned node these never leave the process. */
-    private static final AwsCredentialsProvider LOCAL_CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("lumenlocal", "lumenlocal"));
 
     private OpenSearchClients() {
     }
@@ -52,7 +46,9 @@ public final class OpenSearchClients {
         return create(endpoint, region, signed, UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(SOCKET_TIMEOUT)
-                .build(), signed ? credentials() : LOCAL_CREDENTIALS, isHttps(endpoint));
+                .build(), signed ? ClientCredentials.ofEnvironment()
+                // The transport signs every request; for an unsigned node these never leave the process.
+                : ClientCredentials.LOCAL, isHttps(endpoint));
     }
 
     /**
@@ -87,14 +83,6 @@ public final class OpenSearchClients {
 
     private static boolean isHttps(URI endpoint) {
         return "https".equalsIgnoreCase(endpoint.getScheme());
-    }
-
-    private static AwsCredentialsProvider credentials() {
-        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
-            // Lambda puts the role's credentials in the environment; skip the rest of the default chain.
-            return EnvironmentVariableCredentialsProvider.create();
-        }
-        return DefaultCredentialsProvider.builder().build();
     }
 
     /**

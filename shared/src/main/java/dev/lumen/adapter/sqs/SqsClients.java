@@ -1,15 +1,9 @@
 package dev.lumen.adapter.sqs;
 
-import java.net.InetAddress;
+import dev.lumen.adapter.aws.ClientCredentials;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -41,41 +35,8 @@ public final class SqsClients {
                         .socketTimeout(SOCKET_TIMEOUT)
                         .build())
                 .overrideConfiguration(config -> config.retryStrategy(RetryMode.STANDARD))
-                .credentialsProvider(credentials(endpoint));
+                .credentialsProvider(ClientCredentials.forEndpoint(endpoint));
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
-    }
-
-    private static AwsCredentialsProvider credentials(Optional<URI> endpoint) {
-        if (endpoint.isPresent() && isLocal(endpoint.get())) {
-            // Emulators check that requests are signed, not by whom: no real keys needed or wanted.
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("lumenlocal", "lumenlocal"));
-        }
-        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
-            // Lambda puts the role's credentials in the environment; skip the rest of the default chain.
-            return EnvironmentVariableCredentialsProvider.create();
-        }
-        return DefaultCredentialsProvider.builder().build();
-    }
-
-    /** Plain HTTP or a loopback host can only be a local stand-in: AWS endpoints are HTTPS. */
-    static boolean isLocal(URI endpoint) {
-        if ("http".equalsIgnoreCase(endpoint.getScheme())) {
-            return true;
-        }
-        String host = endpoint.getHost();
-        if (host == null) {
-            return false;
-        }
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        try {
-            // Only literal addresses are checked, so this never does a DNS lookup.
-            boolean literal = host.startsWith("[") || host.chars().allMatch(c -> Character.isDigit(c) || c == '.');
-            return literal && InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }
