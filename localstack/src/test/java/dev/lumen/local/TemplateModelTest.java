@@ -8,7 +8,9 @@ import dev.lumen.local.template.FunctionSpec;
 import dev.lumen.local.template.HttpRoute;
 import dev.lumen.local.template.Intrinsic;
 import dev.lumen.local.template.Intrinsics;
+import dev.lumen.local.template.QueueSpec;
 import dev.lumen.local.template.SamTemplate;
+import dev.lumen.local.template.SqsEventSpec;
 import dev.lumen.local.template.TableSpec;
 import dev.lumen.local.template.TemplateException;
 import java.nio.file.Path;
@@ -34,6 +36,28 @@ class TemplateModelTest {
         private final SamTemplate template = SamTemplate.load(PROJECT_TEMPLATE);
 
         @Test
+        void every_consumed_queue_has_a_dead_letter_queue_a_long_enough_visibility_and_partial_batch_failures() {
+            // GIVEN
+            List<SqsEventSpec> consumers = template.sqsEvents();
+            assertThat(consumers).isNotEmpty();
+
+            for (SqsEventSpec consumer : consumers) {
+                // WHEN
+                QueueSpec queue = template.queues().stream()
+                        .filter(q -> q.logicalId().equals(consumer.queueId())).findFirst().orElseThrow();
+                int consumerTimeout = template.function(consumer.functionId()).orElseThrow().timeoutSeconds();
+
+                // THEN the rules every queue of Lumen follows
+                assertThat(queue.deadLetterQueue()).as(queue.logicalId() + " has a DLQ").isPresent();
+                assertThat(queue.maxReceiveCount()).as(queue.logicalId() + " maxReceiveCount").isEqualTo(3);
+                assertThat(queue.visibilityTimeoutSeconds()).as(queue.logicalId() + " visibility vs 6x consumer timeout")
+                        .isGreaterThanOrEqualTo(6 * consumerTimeout);
+                assertThat(consumer.reportBatchItemFailures()).as(consumer.functionId() + " reports batch item failures").isTrue();
+                assertThat(template.queues()).extracting(QueueSpec::logicalId).contains(queue.deadLetterQueue().get());
+            }
+        }
+
+        @Test
         void every_route_of_the_api_is_served_by_the_function_the_template_names() {
             // WHEN
             List<HttpRoute> routes = template.httpRoutes();
@@ -46,7 +70,15 @@ class TemplateModelTest {
                     new HttpRoute("PUT", "/api/personality", "PersonalityUpdateFunction"),
                     new HttpRoute("POST", "/api/chat", "ChatFunction"),
                     new HttpRoute("GET", "/api/sessions/{sessionId}/messages", "ListMessagesFunction"),
-                    new HttpRoute("GET", "/api/health", "HealthFunction"));
+                    new HttpRoute("GET", "/api/health", "HealthFunction"),
+                    new HttpRoute("GET", "/api/personas/{personaId}/memories", "ListMemoriesFunction"),
+                    new HttpRoute("GET", "/api/users/{userId}/emotional-state", "GetEmotionalStateFunction"),
+                    new HttpRoute("PUT", "/api/users/{userId}/emotional-state", "PutEmotionalStateFunction"),
+                    new HttpRoute("GET", "/api/users/{userId}/profile", "GetProfileFunction"),
+                    new HttpRoute("PUT", "/api/sessions/{sessionId}/typing", "PutTypingFunction"),
+                    new HttpRoute("GET", "/api/sessions/{sessionId}/typing", "GetTypingFunction"),
+                    new HttpRoute("GET", "/api/stats", "StatsFunction"));
+            assertThat(routes).hasSize(14);
             assertThat(routes).extracting(HttpRoute::routeKey).doesNotHaveDuplicates();
         }
 
