@@ -2,6 +2,7 @@ package dev.lumen.local;
 
 import dev.lumen.local.bench.EmbeddingBenchmark;
 import dev.lumen.local.bench.MemoryBenchmark;
+import dev.lumen.local.bench.RetrievalBenchmark;
 import dev.lumen.local.bench.RoundTripBenchmark;
 import dev.lumen.local.bench.VectorStoreBenchmark;
 import dev.lumen.adapter.aws.ClientCredentials;
@@ -103,6 +104,10 @@ public final class LumenLocal implements AutoCloseable {
         }
         if (args.length > 0 && args[0].equals("bench-memory")) {
             MemoryBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("bench-retrieval")) {
+            RetrievalBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         long jvmStart = ProcessHandle.current().info().startInstant()

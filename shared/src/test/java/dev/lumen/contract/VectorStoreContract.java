@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.lumen.domain.vector.IndexMismatchException;
+import dev.lumen.domain.vector.TextQuery;
 import dev.lumen.domain.vector.VectorDocument;
 import dev.lumen.domain.vector.VectorHit;
 import dev.lumen.domain.vector.VectorIndex;
@@ -42,7 +43,12 @@ import org.junit.jupiter.api.Test;
  *   <li>a vector whose length is not the index's dimension, or that is all zeros (no cosine), or
  *       holds NaN/infinity is an {@link IllegalArgumentException}; so is a document without id or tenant;</li>
  *   <li>upserting into or searching an index that was never created is an {@link IllegalStateException};</li>
- *   <li>writes are visible to search and count when upsert/delete return.</li>
+ *   <li>writes are visible to search and count when upsert/delete return;</li>
+ *   <li>lexical search ranks by BM25 on the document text, with the same tenant and exact
+ *       attribute filters; attribute names may contain dots (the knowledge index's {@code meta.*}).
+ *       The lexical cases use plain words that no English analysis drops or merges, because the
+ *       real stores stem and drop stop words and the fake does not; they also keep ranking claims
+ *       inside one tenant, because the real stores count term statistics over the whole index.</li>
  * </ul>
  */
 public abstract class VectorStoreContract {
@@ -136,6 +142,8 @@ public abstract class VectorStoreContract {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> store.search(missing, query("tenant-a", randomVector(), 5, Map.of())))
                 .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.lexicalSearch(missing, words("tenant-a", "anything", 5, Map.of())))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     // ---- search and scores -----------------------------------------------------------------
@@ -203,6 +211,8 @@ public abstract class VectorStoreContract {
         assertThat(store.search(index.name(), query("tenant-a", randomVector(), 1, Map.of()))).hasSize(1);
         assertThat(store.search(index.name(), query("tenant-a", randomVector(), 100, Map.of())))
                 .extracting(hit -> hit.document().id()).hasSize(20).doesNotHaveDuplicates();
+        assertThat(store.search(index.name(), query("tenant-a", randomVector(), 1000, Map.of())))
+                .as("the largest k").extracting(hit -> hit.document().id()).hasSize(20).doesNotHaveDuplicates();
     }
 
     @Test
@@ -361,6 +371,164 @@ public abstract class VectorStoreContract {
         assertThat(ids(index, Map.of())).hasSize(5);
     }
 
+    @Test
+    void attributeNamesMayContainDots() {
+        // GIVEN documents whose attribute names have dots, as the knowledge index's creator metadata does
+        VectorIndex index = newIndex();
+        float[] vector = randomVector();
+        VectorDocument sleep = new VectorDocument("c1", "tenant-a", "text", vector,
+                Map.of("meta.topic", "sleep", "documentId", "doc-1"), CREATED);
+        store.upsert(index.name(), List.of(sleep,
+                attributed("c2", "tenant-a", vector, Map.of("meta.topic", "food", "documentId", "doc-2")),
+                attributed("c3", "tenant-a", vector, Map.of("meta.documentId", "doc-1"))));
+
+        // WHEN / THEN a dotted name filters exactly, is a different attribute from its undotted
+        // tail, and reads back unchanged
+        assertThat(ids(index, Map.of("meta.topic", "sleep"))).containsExactly("c1");
+        assertThat(ids(index, Map.of("documentId", "doc-1"))).containsExactly("c1");
+        assertThat(ids(index, Map.of("meta.documentId", "doc-1"))).containsExactly("c3");
+        assertThat(store.search(index.name(), query("tenant-a", vector, 3, Map.of("meta.topic", "sleep"))))
+                .singleElement().satisfies(hit -> assertThat(hit.document()).usingRecursiveComparison().isEqualTo(sleep));
+    }
+
+    // ---- lexical search (BM25) ---------------------------------------------------------------
+
+    @Test
+    void aWordThatOnlyOneDocumentHasFindsItFirst() {
+        // GIVEN three documents that share words, one of them with a word of its own
+        VectorIndex index = newIndex();
+        store.upsert(index.name(), List.of(text("d1", "tenant-a", "walrus ocean ice"),
+                text("d2", "tenant-a", "penguin ocean ice"), text("d3", "tenant-a", "seal ocean beach")));
+
+        // WHEN / THEN its own word finds it alone, and first among the documents that share the other word
+        assertThat(lexicalIds(index, "tenant-a", "walrus", Map.of())).containsExactly("d1");
+        assertThat(lexicalIds(index, "tenant-a", "walrus ocean", Map.of()))
+                .hasSize(3).first().isEqualTo("d1");
+        assertThat(lexicalIds(index, "tenant-a", "Walrus!", Map.of())).as("case and punctuation do not matter")
+                .containsExactly("d1");
+    }
+
+    @Test
+    void aRareWordOutweighsACommonOne() {
+        // GIVEN "apple" in four documents, "kiwi" in one, all of the same length
+        VectorIndex index = newIndex();
+        store.upsert(index.name(), List.of(text("c1", "tenant-a", "apple fig"), text("c2", "tenant-a", "apple plum"),
+                text("rare", "tenant-a", "kiwi fig"), text("c3", "tenant-a", "apple pear"),
+                text("c4", "tenant-a", "apple lime")));
+
+        // WHEN both words are asked for
+        List<VectorHit> hits = store.lexicalSearch(index.name(), words("tenant-a", "apple kiwi", 10, Map.of()));
+
+        // THEN the document with the rare word ranks first, strictly above the others (idf)
+        assertThat(hits).hasSize(5);
+        assertThat(hits.get(0).document().id()).isEqualTo("rare");
+        assertThat(hits.get(0).score()).isGreaterThan(hits.get(1).score());
+    }
+
+    @Test
+    void moreOccurrencesRankHigherAtTheSameLength() {
+        // GIVEN two documents of four words, one with the query word twice
+        VectorIndex index = newIndex();
+        store.upsert(index.name(), List.of(text("once", "tenant-a", "cobalt river stone field"),
+                text("twice", "tenant-a", "cobalt cobalt river stone"), text("none", "tenant-a", "river stone field meadow")));
+
+        // WHEN
+        List<VectorHit> hits = store.lexicalSearch(index.name(), words("tenant-a", "cobalt", 10, Map.of()));
+
+        // THEN
+        assertThat(hits).extracting(hit -> hit.document().id()).containsExactly("twice", "once");
+        assertThat(hits.get(0).score()).isGreaterThan(hits.get(1).score());
+        assertThat(hits).extracting(VectorHit::score).allSatisfy(score -> assertThat(score).isPositive());
+    }
+
+    @Test
+    void lexicalSearchNeverReturnsAnotherTenantsDocumentsEvenWhenTheyMatchBetter() {
+        // GIVEN tenant B's document that repeats the word, and tenant A's with the same id that has it once
+        VectorIndex index = newIndex();
+        store.upsert(index.name(), List.of(text("d1", "tenant-b", "kiwi kiwi kiwi"),
+                text("d2", "tenant-b", "kiwi"), text("d1", "tenant-a", "kiwi tart cream sugar")));
+
+        // WHEN / THEN each tenant sees only its own
+        assertThat(store.lexicalSearch(index.name(), words("tenant-a", "kiwi", 10, Map.of())))
+                .extracting(hit -> hit.document().tenant() + "/" + hit.document().text())
+                .containsExactly("tenant-a/kiwi tart cream sugar");
+        assertThat(store.lexicalSearch(index.name(), words("tenant-b", "kiwi", 10, Map.of())))
+                .extracting(hit -> hit.document().tenant()).containsOnly("tenant-b").hasSize(2);
+        assertThat(store.lexicalSearch(index.name(), words("tenant-c", "kiwi", 10, Map.of()))).isEmpty();
+    }
+
+    @Test
+    void lexicalFiltersAreExactMatchesAndCombine() {
+        // GIVEN documents that all have the word, with different attributes, and another tenant's match
+        VectorIndex index = newIndex();
+        store.upsert(index.name(), List.of(
+                attributedText("p1-sleep", "tenant-a", Map.of("personaId", "p1", "meta.topic", "sleep")),
+                attributedText("p1-food", "tenant-a", Map.of("personaId", "p1", "meta.topic", "food")),
+                attributedText("p2-sleep", "tenant-a", Map.of("personaId", "p2", "meta.topic", "sleep")),
+                attributedText("bare", "tenant-a", Map.of()),
+                attributedText("other-tenant", "tenant-b", Map.of("personaId", "p1", "meta.topic", "sleep"))));
+
+        // WHEN / THEN
+        assertThat(lexicalIds(index, "tenant-a", "habit", Map.of("personaId", "p1")))
+                .containsExactlyInAnyOrder("p1-sleep", "p1-food");
+        assertThat(lexicalIds(index, "tenant-a", "habit", Map.of("meta.topic", "sleep")))
+                .containsExactlyInAnyOrder("p1-sleep", "p2-sleep");
+        assertThat(lexicalIds(index, "tenant-a", "habit", Map.of("personaId", "p1", "meta.topic", "sleep")))
+                .containsExactly("p1-sleep");
+        assertThat(lexicalIds(index, "tenant-a", "habit", Map.of("personaId", "P1"))).as("case-sensitive").isEmpty();
+        assertThat(lexicalIds(index, "tenant-a", "habit", Map.of("personaId", "p"))).as("no prefix match").isEmpty();
+        assertThat(lexicalIds(index, "tenant-a", "habit", Map.of())).hasSize(4);
+    }
+
+    @Test
+    void lexicalSearchRespectsKUpToTheLargest() {
+        // GIVEN 30 documents with the word, some more often
+        VectorIndex index = newIndex();
+        List<VectorDocument> documents = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            documents.add(text("d" + i, "tenant-a", "lantern " + "glow ".repeat(i % 4) + "item" + i));
+        }
+        store.upsert(index.name(), documents);
+
+        // WHEN / THEN
+        assertThat(store.lexicalSearch(index.name(), words("tenant-a", "lantern", 5, Map.of()))).hasSize(5);
+        assertThat(store.lexicalSearch(index.name(), words("tenant-a", "lantern", 1, Map.of()))).hasSize(1);
+        List<VectorHit> all = store.lexicalSearch(index.name(), words("tenant-a", "lantern glow", 1000, Map.of()));
+        assertThat(all).extracting(hit -> hit.document().id()).hasSize(30).doesNotHaveDuplicates();
+        assertThat(all).extracting(VectorHit::score).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    @Test
+    void lexicalSearchWithoutAMatchingWordFindsNothing() {
+        // GIVEN
+        VectorIndex index = newIndex();
+        assertThat(store.lexicalSearch(index.name(), words("tenant-a", "anything", 10, Map.of())))
+                .as("an empty index").isEmpty();
+        store.upsert(index.name(), List.of(text("d1", "tenant-a", "violin concert hall")));
+
+        // WHEN / THEN
+        assertThat(store.lexicalSearch(index.name(), words("tenant-a", "zeppelin", 10, Map.of()))).isEmpty();
+    }
+
+    @Test
+    void lexicalSearchSeesTheNewTextOfAReplacedDocumentAndNotADeletedOne() {
+        // GIVEN
+        VectorIndex index = newIndex();
+        store.upsert(index.name(), List.of(text("d1", "tenant-a", "banana bread recipe"),
+                text("d2", "tenant-a", "violin lesson notes"), text("d3", "tenant-a", "violin repair shop")));
+
+        // WHEN d1 is rewritten and d2 deleted
+        store.upsert(index.name(), List.of(text("d1", "tenant-a", "cherry pie recipe")));
+        store.delete(index.name(), "tenant-a", List.of("d2"));
+
+        // THEN the old words no longer find d1, its new ones do, and d2 is gone
+        assertThat(lexicalIds(index, "tenant-a", "banana", Map.of())).isEmpty();
+        assertThat(store.lexicalSearch(index.name(), words("tenant-a", "cherry", 10, Map.of())))
+                .singleElement().satisfies(hit -> assertThat(hit.document().text()).isEqualTo("cherry pie recipe"));
+        assertThat(lexicalIds(index, "tenant-a", "violin", Map.of())).containsExactly("d3");
+        assertThat(lexicalIds(index, "tenant-a", "recipe", Map.of())).containsExactly("d1");
+    }
+
     // ---- invalid input ---------------------------------------------------------------------
 
     @Test
@@ -454,6 +622,24 @@ public abstract class VectorStoreContract {
         return new VectorQuery(tenant, vector, k, filters);
     }
 
+
+    protected static TextQuery words(String tenant, String text, int k, Map<String, String> filters) {
+        return new TextQuery(tenant, text, k, filters);
+    }
+
+    /** A document for lexical cases: its vector does not matter. */
+    private VectorDocument text(String id, String tenant, String text) {
+        return new VectorDocument(id, tenant, text, randomVector(), Map.of(), CREATED);
+    }
+
+    private VectorDocument attributedText(String id, String tenant, Map<String, String> attributes) {
+        return new VectorDocument(id, tenant, "daily habit tracker", randomVector(), attributes, CREATED);
+    }
+
+    private List<String> lexicalIds(VectorIndex index, String tenant, String text, Map<String, String> filters) {
+        return store.lexicalSearch(index.name(), words(tenant, text, 100, filters)).stream()
+                .map(hit -> hit.document().id()).toList();
+    }
 
     private static VectorDocument attributed(String id, String tenant, float[] vector, Map<String, String> attributes) {
         return new VectorDocument(id, tenant, "text of " + id, vector, attributes, CREATED);

@@ -111,6 +111,7 @@ public final class RoundTripBenchmark {
                     .redirectOutput(dataDir.resolve("runner.log").toFile());
             builder.environment().put("LUMEN_PORT", String.valueOf(port));
             builder.environment().put("LUMEN_DYNAMODB_PORT", "0");
+            builder.environment().put("LUMEN_SQS_PORT", "0");
             builder.environment().put("LUMEN_DATA_DIR", dataDir.toString());
             builder.environment().put("LUMEN_CHAT_MODEL", "offline");
             long t0 = System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.lumen.adapter.lucene;
 
 import dev.lumen.domain.vector.IndexMismatchException;
+import dev.lumen.domain.vector.TextQuery;
 import dev.lumen.domain.vector.VectorDocument;
 import dev.lumen.domain.vector.VectorHit;
 import dev.lumen.domain.vector.VectorIndex;
@@ -20,9 +21,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -32,12 +35,16 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.QueryBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +64,20 @@ import org.slf4j.LoggerFactory;
  * a filter that matches few documents still finds all of them. HNSW
  * explores {@code max(k, candidates)} neighbours and the best {@code k} are returned: a wider beam
  * than k buys recall for little time. Scores are Lucene's cosine score, {@code (1 + cos) / 2}.
+ *
+ * <p><b>Lexical search.</b> BM25 ({@code k1} 1.2, {@code b} 0.75) on the {@code text} field, which
+ * is analysed with Lucene's {@link EnglishAnalyzer} (standard tokenizer, possessives, lower case,
+ * English stop words, Porter stemming — the same chain as OpenSearch's {@code english} analyzer).
+ * The query text goes through the same analyser, its terms are OR-ed, and the tenant and attribute
+ * filters are non-scoring clauses, so the score is the raw BM25 sum. Term statistics (document
+ * frequencies, average length) are the index's, across tenants, as in OpenSearch: scores shift a
+ * little with other tenants' documents, the set of hits never does.
+ *
+ * <p><b>Indexes from before lexical search</b> (schema 1) analysed {@code text} with the standard
+ * analyser, without stemming. They open and keep working: k-NN is unchanged and new writes are
+ * analysed the English way, but older documents only match a lexical query on their unstemmed
+ * words (e.g. "runs" but not "run"). Nothing is re-indexed automatically: re-ingest into a fresh
+ * folder to get full lexical search. Opening such an index logs a warning.
  *
  * <p><b>Durability.</b> Every upsert and delete refreshes the searchers before it returns, so it is
  * visible on return. By default it also commits (fsync) first, so it is durable on return and a
@@ -103,10 +124,24 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     private static final String DIMENSIONS = "lumen.dimensions";
     /** Version of the field layout in {@link VectorDocumentFields}, for a future change to check. */
     private static final String SCHEMA = "lumen.schema";
-    private static final String SCHEMA_VERSION = "1";
+    private static final String SCHEMA_VERSION = "2";
+    /** Schema 1 analysed text with the standard analyser; 2 with the English one (BM25 search). */
+    private static final String SCHEMA_BEFORE_ENGLISH = "1";
+    /** Lucene's defaults, named here because the port promises them. */
+    private static final BM25Similarity BM25 = new BM25Similarity(1.2f, 0.75f);
+    private static final SearcherFactory BM25_SEARCHERS = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(BM25);
+            return searcher;
+        }
+    };
 
     private final Path root;
     private final Settings settings;
+    /** Thread-safe once built; analyses documents (through the writers) and queries alike. */
+    private final Analyzer analyzer = new EnglishAnalyzer();
     private final Map<String, OpenIndex> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService committer;
     private volatile boolean closed;
@@ -178,16 +213,41 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     public List<VectorHit> search(String index, VectorQuery query) {
         OpenIndex target = existingIndex(index);
         target.definition.requireFits(query.vector());
-        BooleanQuery.Builder filter = new BooleanQuery.Builder()
-                .add(new TermQuery(VectorDocumentFields.tenant(query.tenant())), BooleanClause.Occur.FILTER);
-        query.filters().forEach((name, value) ->
-                filter.add(new TermQuery(VectorDocumentFields.attribute(name, value)), BooleanClause.Occur.FILTER));
+        BooleanQuery.Builder filter = new BooleanQuery.Builder();
+        filters(query.tenant(), query.filters()).forEach(clause -> filter.add(clause, BooleanClause.Occur.FILTER));
         KnnFloatVectorQuery knn = new KnnFloatVectorQuery(VectorDocumentFields.VECTOR, query.vector(),
                 Math.max(query.k(), settings.candidates()), filter.build());
+        return top(index, target, knn, query.k());
+    }
+
+    @Override
+    public List<VectorHit> lexicalSearch(String index, TextQuery query) {
+        OpenIndex target = existingIndex(index);
+        // OR of the analysed terms (a term twice in the query counts twice, as in OpenSearch's match);
+        // null when analysis leaves nothing, e.g. a query of stop words only.
+        Query words = new QueryBuilder(analyzer).createBooleanQuery(VectorDocumentFields.TEXT, query.text());
+        if (words == null) {
+            return List.of();
+        }
+        BooleanQuery.Builder lexical = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
+        filters(query.tenant(), query.filters()).forEach(filter -> lexical.add(filter, BooleanClause.Occur.FILTER));
+        return top(index, target, lexical.build(), query.k());
+    }
+
+    /** The tenant, always, and one exact term per attribute filter. */
+    private static List<Query> filters(String tenant, Map<String, String> attributes) {
+        List<Query> filters = new ArrayList<>(attributes.size() + 1);
+        filters.add(new TermQuery(VectorDocumentFields.tenant(tenant)));
+        attributes.forEach((name, value) -> filters.add(new TermQuery(VectorDocumentFields.attribute(name, value))));
+        return filters;
+    }
+
+    /** The best {@code k} documents for a query, with their scores. */
+    private static List<VectorHit> top(String index, OpenIndex target, Query query, int k) {
         try {
             IndexSearcher searcher = target.searchers.acquire();
             try {
-                ScoreDoc[] top = searcher.search(knn, query.k()).scoreDocs;
+                ScoreDoc[] top = searcher.search(query, k).scoreDocs;
                 StoredFields stored = searcher.storedFields();
                 List<VectorHit> hits = new ArrayList<>(top.length);
                 for (ScoreDoc hit : top) {
@@ -239,7 +299,10 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
     public synchronized void close() {
         closed = true;
         if (committer != null) {
-            committer.shutdownNow();
+            // shutdown, not shutdownNow: an interrupt during a commit closes the write lock's file
+            // channel (NIO closes a channel on interrupt), and closing the writer then fails with
+            // "FileLock invalidated by an external force". Later runs of the periodic commit are cancelled.
+            committer.shutdown();
             try { // let a running background commit finish; closing the writers commits the rest
                 committer.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -259,6 +322,7 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
             }
         }
         open.clear();
+        analyzer.close();
         if (failure != null) {
             throw new UncheckedIOException("cannot close the vector indexes under " + root, failure);
         }
@@ -288,7 +352,8 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         Path folder = root.resolve(name);
         Directory directory = null;
         try {
-            VectorIndex definition = Files.isDirectory(folder) ? storedDefinition(name, folder) : null;
+            Map<String, String> stored = Files.isDirectory(folder) ? storedUserData(folder) : null;
+            VectorIndex definition = stored == null ? null : definition(name, folder, stored);
             if (definition == null && create == null) {
                 throw new IllegalStateException("no vector index '" + name + "' under " + root
                         + "; ensureIndex creates it");
@@ -298,7 +363,8 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
                         + KnnVectorsFormat.DEFAULT_MAX_DIMENSIONS + " dimensions, not " + create.dimensions());
             }
             directory = FSDirectory.open(folder);
-            IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+            IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                    .setSimilarity(BM25)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             if (definition == null) {
                 definition = create;
@@ -309,11 +375,16 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
                         .addKeyValue("model", create.modelId()).addKeyValue("dimensions", create.dimensions())
                         .addKeyValue("folder", folder).log();
             } else {
+                if (SCHEMA_BEFORE_ENGLISH.equals(stored.getOrDefault(SCHEMA, SCHEMA_BEFORE_ENGLISH))) {
+                    LOG.atWarn().setMessage("vector index predates English analysis: lexical search misses"
+                            + " stemmed forms in older documents; re-ingest into a fresh folder to fix")
+                            .addKeyValue("index", name).addKeyValue("folder", folder).log();
+                }
                 LOG.atInfo().setMessage("opened vector index").addKeyValue("index", name)
                         .addKeyValue("model", definition.modelId()).addKeyValue("dimensions", definition.dimensions())
                         .addKeyValue("documents", writer.getDocStats().numDocs).log();
             }
-            index = new OpenIndex(definition, directory, writer, new SearcherManager(writer, null),
+            index = new OpenIndex(definition, directory, writer, new SearcherManager(writer, BM25_SEARCHERS),
                     settings.commitInterval().isZero());
             open.put(name, index);
             return index;
@@ -341,18 +412,21 @@ public final class LuceneVectorStore implements VectorStore, AutoCloseable {
         }
     }
 
-    /** The model and dimension recorded in the folder's last commit; null when it holds no index yet. */
-    private static VectorIndex storedDefinition(String name, Path folder) throws IOException {
+    /** What the folder's last commit records (model, dimension, schema); null when it holds no index yet. */
+    private static Map<String, String> storedUserData(Path folder) throws IOException {
         try (Directory directory = FSDirectory.open(folder)) {
             if (!DirectoryReader.indexExists(directory)) {
                 return null;
             }
-            Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-            if (!data.containsKey(MODEL_ID) || !data.containsKey(DIMENSIONS)) {
-                throw new IllegalStateException("folder " + folder + " holds a Lucene index that is not a Lumen vector index");
-            }
-            return new VectorIndex(name, data.get(MODEL_ID), Integer.parseInt(data.get(DIMENSIONS)));
+            return SegmentInfos.readLatestCommit(directory).getUserData();
         }
+    }
+
+    private static VectorIndex definition(String name, Path folder, Map<String, String> data) {
+        if (!data.containsKey(MODEL_ID) || !data.containsKey(DIMENSIONS)) {
+            throw new IllegalStateException("folder " + folder + " holds a Lucene index that is not a Lumen vector index");
+        }
+        return new VectorIndex(name, data.get(MODEL_ID), Integer.parseInt(data.get(DIMENSIONS)));
     }
 
     private static void close(Directory directory) {

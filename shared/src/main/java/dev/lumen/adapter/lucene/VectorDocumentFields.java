@@ -25,7 +25,7 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@value #KEY}: tenant and id together (indexed, not stored) — the update/delete key, so a
  *       tenant reusing another tenant's id writes its own document;</li>
  *   <li>{@value #TENANT} and {@value #ATTRIBUTE_PREFIX}{@code <name>}: exact-match keyword fields for filters;</li>
- *   <li>{@value #TEXT}: analysed with the standard analyser and stored, ready for BM25;</li>
+ *   <li>{@value #TEXT}: analysed (the writer's analyser, English) and stored, searched with BM25;</li>
  *   <li>{@value #VECTOR}: the HNSW field (cosine); {@value #VECTOR_COPY} a stored copy of its bits,
  *       because Lucene's vector values are not a stored field.</li>
  * </ul>

@@ -46,7 +46,7 @@ final class DocumentSource {
             source.put(CREATED_AT, document.createdAt().toString());
         }
         ObjectNode attributes = source.putObject(ATTRIBUTES);
-        document.attributes().forEach(attributes::put);
+        document.attributes().forEach((name, value) -> attributes.put(VectorIndexMapping.attributeField(name), value));
         ArrayNode vector = source.putArray(VECTOR);
         for (float component : document.vector()) {
             vector.add(component);
@@ -62,7 +62,8 @@ final class DocumentSource {
             vector[i] = vectorNode.get(i).decimalValue().floatValue();
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        source.path(ATTRIBUTES).fields().forEachRemaining(field -> attributes.put(field.getKey(), field.getValue().asText()));
+        source.path(ATTRIBUTES).fields().forEachRemaining(field ->
+                attributes.put(VectorIndexMapping.attributeName(field.getKey()), field.getValue().asText()));
         JsonNode createdAt = source.path(CREATED_AT);
         return new VectorDocument(source.path(ID).asText(), source.path(TENANT).asText(), source.path(TEXT).asText(),
                 vector, attributes, createdAt.isTextual() ? Instant.parse(createdAt.asText()) : null);

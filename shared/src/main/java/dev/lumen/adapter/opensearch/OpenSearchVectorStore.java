@@ -2,10 +2,12 @@ package dev.lumen.adapter.opensearch;
 
 import static dev.lumen.adapter.opensearch.VectorIndexMapping.ATTRIBUTES;
 import static dev.lumen.adapter.opensearch.VectorIndexMapping.TENANT;
+import static dev.lumen.adapter.opensearch.VectorIndexMapping.TEXT;
 import static dev.lumen.adapter.opensearch.VectorIndexMapping.VECTOR;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lumen.domain.vector.IndexMismatchException;
+import dev.lumen.domain.vector.TextQuery;
 import dev.lumen.domain.vector.VectorDocument;
 import dev.lumen.domain.vector.VectorHit;
 import dev.lumen.domain.vector.VectorIndex;
@@ -23,6 +25,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.query_dsl.Operator;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
@@ -45,6 +48,11 @@ import org.slf4j.LoggerFactory;
  *       without forcing a refresh per call.</li>
  *   <li>Scores are OpenSearch's for {@code cosinesimil} on the lucene engine, {@code (1 + cos) / 2},
  *       the scale {@link VectorHit#score()} asks for.</li>
+ *   <li>Lexical search is a {@code match} (any of the words) on {@code text}, analysed with the
+ *       {@code english} analyser and scored by BM25, inside a {@code bool} whose non-scoring filter
+ *       holds the tenant and attributes: the score is the raw BM25 sum. Term statistics are the
+ *       index's (one shard), across tenants: scores shift a little with other tenants' documents,
+ *       the set of hits never does.</li>
  *   <li>Every document is checked before any is sent, so a batch with a bad document writes nothing.
  *       A refusal by the node itself (rare: e.g. a keyword over 32 KB) fails the call after the rest
  *       of its bulk request was written; upserts are idempotent, so the caller retries the batch.</li>
@@ -140,13 +148,34 @@ public final class OpenSearchVectorStore implements VectorStore {
                         .k(query.k())
                         // inside the k-NN query, so the k nearest are chosen among the tenant's
                         // documents (a post-filter would drop hits and return fewer than k)
-                        .filter(filter(query)))), ObjectNode.class));
+                        .filter(filter(query.tenant(), query.filters())))), ObjectNode.class));
+        return hits(response, query.tenant());
+    }
+
+    @Override
+    public List<VectorHit> lexicalSearch(String index, TextQuery query) {
+        definition(index);
+        SearchResponse<ObjectNode> response = calls.run("lexical search", index, () -> client.search(search -> search
+                .index(physicalName(index))
+                .size(query.k())
+                .trackTotalHits(total -> total.enabled(false))
+                .query(q -> q.bool(bool -> bool
+                        // the text is the query's words, never query syntax
+                        .must(must -> must.match(match -> match
+                                .field(TEXT)
+                                .query(FieldValue.of(query.text()))
+                                .operator(Operator.Or)))
+                        .filter(filter(query.tenant(), query.filters())))), ObjectNode.class));
+        return hits(response, query.tenant());
+    }
+
+    private static List<VectorHit> hits(SearchResponse<ObjectNode> response, String tenant) {
         List<VectorHit> hits = new ArrayList<>(response.hits().hits().size());
         for (Hit<ObjectNode> hit : response.hits().hits()) {
             VectorDocument document = DocumentSource.fromSource(hit.source());
-            if (!document.tenant().equals(query.tenant())) {
-                // cannot happen while the filter is built as above; never hand out another tenant's text
-                throw new IllegalStateException("a search of tenant '" + query.tenant() + "' returned another tenant's document");
+            if (!document.tenant().equals(tenant)) {
+                // cannot happen while the filter is built as below; never hand out another tenant's text
+                throw new IllegalStateException("a search of tenant '" + tenant + "' returned another tenant's document");
             }
             hits.add(new VectorHit(document, hit.score() == null ? 0 : hit.score()));
         }
@@ -177,12 +206,12 @@ public final class OpenSearchVectorStore implements VectorStore {
                 .query(q -> q.term(term -> term.field(TENANT).value(FieldValue.of(tenant)))))).count();
     }
 
-    /** The tenant, always, and one exact term per attribute filter; scoring comes from the vector alone. */
-    static Query filter(VectorQuery query) {
+    /** The tenant, always, and one exact term per attribute filter; non-scoring. */
+    static Query filter(String tenant, Map<String, String> filters) {
         return Query.of(q -> q.bool(bool -> {
-            bool.filter(f -> f.term(term -> term.field(TENANT).value(FieldValue.of(query.tenant()))));
-            query.filters().forEach((name, value) ->
-                    bool.filter(f -> f.term(term -> term.field(ATTRIBUTES + "." + name).value(FieldValue.of(value)))));
+            bool.filter(f -> f.term(term -> term.field(TENANT).value(FieldValue.of(tenant))));
+            filters.forEach((name, value) -> bool.filter(f -> f.term(term -> term
+                    .field(ATTRIBUTES + "." + VectorIndexMapping.attributeField(name)).value(FieldValue.of(value)))));
             return bool;
         }));
     }
@@ -272,12 +301,12 @@ public final class OpenSearchVectorStore implements VectorStore {
     }
 
     /**
-     * OpenSearch reads a dot in a field name as a path: {@code a.b} and {@code a} could not both be
-     * attributes, and the node would refuse the second one after writing the rest of its batch.
+     * A blank field name is refused by the node after the rest of its batch was written. (Dots are
+     * fine: see {@link VectorIndexMapping#attributeField}.)
      */
     private static void requireAttributeName(String name) {
-        if (name.isBlank() || name.contains(".")) {
-            throw new IllegalArgumentException("an attribute name is not blank and has no '.': '" + name + "'");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("an attribute name must not be blank: '" + name + "'");
         }
     }
 

@@ -20,8 +20,8 @@ import org.opensearch.client.opensearch.indices.CreateIndexRequest;
  *
  * <pre>
  * id, tenant          keyword    tenant is in every query's filter
- * attributes.*        keyword    exact-match filters (personaId, userId, ...)
- * text                text
+ * attributes.*        keyword    exact-match filters (personaId, userId, ...); names escaped, see {@link #attributeField}
+ * text                text       english analyzer, BM25 (the node's default similarity: k1 1.2, b 0.75)
  * createdAt           date       _source keeps the nanoseconds
  * vector              knn_vector hnsw, lucene engine, cosinesimil
  * </pre>
@@ -33,6 +33,9 @@ final class VectorIndexMapping {
     static final String VECTOR = "vector";
     static final String ATTRIBUTES = "attributes";
     static final String CREATED_AT = "createdAt";
+
+    /** OpenSearch's built-in analyser, the same chain as Lucene's EnglishAnalyzer in the embedded store. */
+    static final String TEXT_ANALYZER = "english";
 
     static final String META_MODEL_ID = "modelId";
     static final String META_DIMENSIONS = "dimensions";
@@ -64,7 +67,10 @@ final class VectorIndexMapping {
                         .dynamic(DynamicMapping.Strict)
                         .properties(ID, p -> p.keyword(k -> k))
                         .properties(TENANT, p -> p.keyword(k -> k))
-                        .properties(TEXT, p -> p.text(t -> t))
+                        // Indexes created before lexical search map text with the standard analyser, and
+                        // an existing field's analyser cannot change: they keep working, without stemming,
+                        // until re-created (delete the index and re-ingest).
+                        .properties(TEXT, p -> p.text(t -> t.analyzer(TEXT_ANALYZER)))
                         .properties(CREATED_AT, p -> p.date(d -> d))
                         .properties(ATTRIBUTES, p -> p.object(o -> o.dynamic(DynamicMapping.True)))
                         .dynamicTemplates(List.of(Map.of("attributes_are_keywords", DynamicTemplate.of(template -> template
@@ -76,6 +82,33 @@ final class VectorIndexMapping {
                                         .name("hnsw")
                                         .engine("lucene")
                                         .spaceType("cosinesimil"))))));
+    }
+
+    /**
+     * The name an attribute has inside {@value #ATTRIBUTES}. OpenSearch reads a dot in a field name
+     * as a path, so {@code meta.topic} and {@code meta} could not both be attributes (one an object,
+     * the other a keyword): dots are written as {@code %2E}, and '%' as {@code %25} so the name
+     * reads back unchanged. Names without either are stored as they are.
+     */
+    static String attributeField(String name) {
+        return name.replace("%", "%25").replace(".", "%2E");
+    }
+
+    /** The attribute name of a field written by {@link #attributeField}. */
+    static String attributeName(String field) {
+        StringBuilder name = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            if (field.startsWith("%2E", i)) {
+                name.append('.');
+                i += 2;
+            } else if (field.startsWith("%25", i)) {
+                name.append('%');
+                i += 2;
+            } else {
+                name.append(field.charAt(i));
+            }
+        }
+        return name.toString();
     }
 
     /**

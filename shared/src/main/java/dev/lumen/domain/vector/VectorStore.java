@@ -22,6 +22,14 @@ public interface VectorStore {
     /** The nearest documents of the query's tenant that match all its filters, best first. */
     List<VectorHit> search(String index, VectorQuery query);
 
+    /**
+     * The documents of the query's tenant that match all its filters, ranked by BM25 on their
+     * text (k1 1.2, b 0.75, English analysis), best first. Scores are raw BM25, comparable only
+     * within one answer: fuse with vector results by rank (see
+     * {@link dev.lumen.domain.knowledge.ReciprocalRankFusion}), not by score.
+     */
+    List<VectorHit> lexicalSearch(String index, TextQuery query);
+
     /** Removes documents of a tenant by id; ids of other tenants are left alone. */
     void delete(String index, String tenant, Collection<String> ids);
 

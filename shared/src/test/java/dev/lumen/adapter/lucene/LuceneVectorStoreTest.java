@@ -2,6 +2,7 @@ package dev.lumen.adapter.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.lumen.contract.VectorStoreContract;
 import dev.lumen.domain.vector.IndexMismatchException;
@@ -162,6 +163,24 @@ class LuceneVectorStoreTest extends VectorStoreContract {
         // WHEN / THEN
         assertThatThrownBy(() -> store().count("../outside", "tenant-a"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void lexicalSearchAnalysesEnglishAndScoresRawBm25() {
+        // GIVEN two documents of two words each
+        VectorIndex index = newIndex();
+        store().upsert(index.name(), List.of(document("kiwi", "tenant-a", "kiwi fig", randomVector()),
+                document("apple", "tenant-a", "apple fig", randomVector())));
+        VectorIndex english = newIndex();
+        store().upsert(english.name(), List.of(document("runner", "tenant-a", "The runners are running", randomVector())));
+
+        // WHEN / THEN the score is Lucene's BM25 (k1 1.2, b 0.75; Lucene leaves out the constant
+        // k1 + 1 factor): idf ln(1 + (2 - 1 + 0.5) / (1 + 0.5)) = ln 2, length at the average
+        assertThat(store().lexicalSearch(index.name(), words("tenant-a", "kiwi", 5, Map.of())))
+                .singleElement().satisfies(hit -> assertThat(hit.score()).isCloseTo(Math.log(2) / 2.2, within(1e-6)));
+        // and words are stemmed, stop words dropped
+        assertThat(store().lexicalSearch(english.name(), words("tenant-a", "run", 5, Map.of()))).hasSize(1);
+        assertThat(store().lexicalSearch(english.name(), words("tenant-a", "the are", 5, Map.of()))).isEmpty();
     }
 
     /** Documents in the folder's last commit, read the way a restarted process would. */

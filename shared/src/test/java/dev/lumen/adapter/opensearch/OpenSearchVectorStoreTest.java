@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lumen.contract.VectorStoreContract;
 import dev.lumen.domain.error.UnavailableException;
 import dev.lumen.domain.vector.IndexMismatchException;
+import dev.lumen.domain.vector.TextQuery;
 import dev.lumen.domain.vector.VectorDocument;
 import dev.lumen.domain.vector.VectorHit;
 import dev.lumen.domain.vector.VectorIndex;
@@ -126,15 +127,53 @@ class OpenSearchVectorStoreTest extends VectorStoreContract {
     }
 
     @Test
-    void attributeNamesWithADotAreRefusedBeforeAnythingIsWritten() {
-        // GIVEN a good document and one whose attribute name OpenSearch would read as a path
+    void attributeNamesWithADotAreEscapedSoTheyAreNeverReadAsAPath() throws Exception {
+        // GIVEN a dotted name next to its own first part, which as a path would have to be both an
+        // object and a keyword, and a name with a '%'
+        VectorIndex index = newIndex();
+        STORE.upsert(index.name(), List.of(new VectorDocument("d1", "tenant-a", "text", randomVector(),
+                Map.of("meta.topic", "sleep", "meta", "m", "100%", "full"), Instant.EPOCH)));
+
+        // WHEN
+        JsonNode attributes = getJson("/" + index.name() + "/_mapping").path(index.name())
+                .path("mappings").path("properties").path("attributes").path("properties");
+
+        // THEN three flat keyword fields, and the names read back as written
+        assertThat(attributes.path("meta%2Etopic").path("type").asText()).isEqualTo("keyword");
+        assertThat(attributes.path("meta").path("type").asText()).isEqualTo("keyword");
+        assertThat(attributes.path("100%25").path("type").asText()).isEqualTo("keyword");
+        assertThat(STORE.search(index.name(), new VectorQuery("tenant-a", randomVector(), 5, Map.of("meta.topic", "sleep"))))
+                .singleElement().satisfies(hit -> assertThat(hit.document().attributes())
+                        .containsExactlyInAnyOrderEntriesOf(Map.of("meta.topic", "sleep", "meta", "m", "100%", "full")));
+    }
+
+    @Test
+    void aBlankAttributeNameIsRefusedBeforeAnythingIsWritten() {
+        // GIVEN a good document and one with a blank attribute name, which the node refuses
         VectorIndex index = newIndex();
 
         // WHEN / THEN
         assertThatThrownBy(() -> STORE.upsert(index.name(), List.of(document("good", "tenant-a", "fine", randomVector()),
-                new VectorDocument("bad", "tenant-a", "dotted", randomVector(), Map.of("persona.id", "p1"), Instant.EPOCH))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("persona.id");
+                new VectorDocument("bad", "tenant-a", "blank", randomVector(), Map.of(" ", "p1"), Instant.EPOCH))))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(STORE.count(index.name(), "tenant-a")).isZero();
+    }
+
+    @Test
+    void theTextIsAnalysedInEnglishSoOtherFormsOfAWordMatch() throws Exception {
+        // GIVEN
+        VectorIndex index = newIndex();
+        STORE.upsert(index.name(), List.of(document("d1", "tenant-a", "The runners are running daily", randomVector())));
+
+        // WHEN
+        JsonNode text = getJson("/" + index.name() + "/_mapping").path(index.name())
+                .path("mappings").path("properties").path("text");
+
+        // THEN stems match, stop words alone match nothing
+        assertThat(text.path("type").asText()).isEqualTo("text");
+        assertThat(text.path("analyzer").asText()).isEqualTo("english");
+        assertThat(STORE.lexicalSearch(index.name(), new TextQuery("tenant-a", "run", 5, Map.of()))).hasSize(1);
+        assertThat(STORE.lexicalSearch(index.name(), new TextQuery("tenant-a", "the are", 5, Map.of()))).isEmpty();
     }
 
     @Test
@@ -223,6 +262,30 @@ class OpenSearchVectorStoreTest extends VectorStoreContract {
         // and an unsigned client sends no signature
         assertThat(search.request().firstMatchingHeader("Authorization")).isEmpty();
         assertThat(search.request().protocol()).isEqualTo("http");
+    }
+
+    @Test
+    void aLexicalSearchIsAMatchOnTheTextWithTheTenantInANonScoringFilter() throws Exception {
+        // GIVEN a store whose requests are recorded
+        VectorIndex index = newIndex();
+        RecordingHttpClient recording = new RecordingHttpClient(UrlConnectionHttpClient.create());
+        OpenSearchVectorStore store = new OpenSearchVectorStore(OpenSearchClients.create(ENDPOINT, REGION, false,
+                recording, StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")), false), "");
+
+        // WHEN
+        store.lexicalSearch(index.name(), new TextQuery("tenant-a", "sleep AND \"habits\"", 9, Map.of("meta.topic", "s")));
+
+        // THEN the words go in a match query as plain text (no query syntax), and the filters beside it
+        JsonNode body = JSON.readTree(recording.requests().stream()
+                .filter(r -> r.path().endsWith("/_search")).findFirst().orElseThrow().body());
+        assertThat(body.path("size").asInt()).isEqualTo(9);
+        JsonNode bool = body.path("query").path("bool");
+        JsonNode match = bool.path("must").get(0).path("match").path("text");
+        assertThat(match.path("query").asText()).isEqualTo("sleep AND \"habits\"");
+        assertThat(match.path("operator").asText()).isEqualToIgnoringCase("or");
+        JsonNode filters = bool.path("filter").get(0).path("bool").path("filter");
+        assertThat(filters.get(0).path("term").path("tenant").path("value").asText()).isEqualTo("tenant-a");
+        assertThat(filters.get(1).path("term").path("attributes.meta%2Etopic").path("value").asText()).isEqualTo("s");
     }
 
     @Test

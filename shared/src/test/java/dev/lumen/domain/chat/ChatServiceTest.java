@@ -18,6 +18,7 @@ import dev.lumen.fakes.InMemoryPersonaRepository;
 import dev.lumen.fakes.RecordingInteractionPublisher;
 import dev.lumen.fakes.ScriptedChatModel;
 import java.time.Clock;
+import dev.lumen.domain.vector.TextQuery;
 import dev.lumen.domain.vector.VectorDocument;
 import dev.lumen.domain.vector.VectorHit;
 import dev.lumen.domain.vector.VectorIndex;
@@ -198,6 +199,11 @@ class ChatServiceTest {
 
             @Override
             public List<VectorHit> search(String index, VectorQuery query) {
+                throw new UnavailableException("vector_store_unavailable", "down (simulated)", null);
+            }
+
+            @Override
+            public List<VectorHit> lexicalSearch(String index, TextQuery query) {
                 throw new UnavailableException("vector_store_unavailable", "down (simulated)", null);
             }
 

@@ -15,6 +15,7 @@ import dev.lumen.domain.memory.InteractionRecorded;
 import dev.lumen.domain.memory.MemoryService;
 import dev.lumen.domain.memory.RecalledMemory;
 import dev.lumen.domain.vector.EmbeddingModel;
+import dev.lumen.domain.vector.TextQuery;
 import dev.lumen.domain.vector.VectorDocument;
 import dev.lumen.domain.vector.VectorHit;
 import dev.lumen.domain.vector.VectorIndex;
@@ -302,6 +303,11 @@ class LearningServiceTest {
 
         @Override
         public List<VectorHit> search(String index, VectorQuery query) {
+            return List.of();
+        }
+
+        @Override
+        public List<VectorHit> lexicalSearch(String index, TextQuery query) {
             return List.of();
         }
 

@@ -1,0 +1,113 @@
+package dev.lumen.domain.knowledge;
+
+import dev.lumen.domain.vector.EmbeddingModel;
+import dev.lumen.domain.vector.VectorDocument;
+import dev.lumen.domain.vector.VectorIndex;
+import dev.lumen.domain.vector.VectorStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Turns a document's text into searchable chunks of a creator's knowledge index: split, embed in
+ * batches, upsert. The ingest worker and the retrieval evaluation both index through here, so
+ * what is measured is what runs.
+ *
+ * <p>Each chunk is indexed as {@code title + "\n\n" + chunk}: the title carries meaning the
+ * chunk's own words may not (a paper's subject, a guide's topic), for BM25 and embeddings alike.
+ */
+public final class KnowledgeIndexer {
+    public static final String INDEX = "knowledge";
+    static final String DOCUMENT = "documentId";
+    static final String TITLE = "title";
+    static final String POSITION = "position";
+    /** Creator metadata lives under its own prefix, so no metadata key can pose as a reserved field. */
+    static final String METADATA = "meta.";
+    static final String TITLE_BREAK = "\n\n";
+    /** Texts per embedding call: large enough to amortise a call, small enough to report progress. */
+    static final int BATCH = 32;
+
+    private final EmbeddingModel embeddings;
+    private final VectorStore vectors;
+    private final TextSplitter splitter;
+    private final Clock clock;
+    private volatile boolean indexReady;
+
+    public KnowledgeIndexer(EmbeddingModel embeddings, VectorStore vectors, TextSplitter splitter, Clock clock) {
+        this.embeddings = embeddings;
+        this.vectors = vectors;
+        this.splitter = splitter;
+        this.clock = clock;
+    }
+
+    /** Told after each batch how many chunks of the document are indexed so far. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void indexed(int done, int total);
+    }
+
+    /**
+     * Indexes a document's chunks (replacing chunks it had at the same positions).
+     *
+     * @return how many chunks the document now has; the caller removes any positions beyond it
+     *         left from an earlier, longer version (see {@link #removeChunks})
+     */
+    public int index(String creatorId, String documentId, String title, String text, Map<String, String> metadata,
+                     Progress progress) {
+        ensureIndex();
+        List<String> chunks = splitter.split(text);
+        Instant now = clock.instant();
+        for (int from = 0; from < chunks.size(); from += BATCH) {
+            int to = Math.min(chunks.size(), from + BATCH);
+            List<String> texts = new ArrayList<>(to - from);
+            for (int position = from; position < to; position++) {
+                texts.add(title + TITLE_BREAK + chunks.get(position));
+            }
+            List<float[]> vectorsOfBatch = embeddings.embed(texts);
+            List<VectorDocument> documents = new ArrayList<>(texts.size());
+            for (int i = 0; i < texts.size(); i++) {
+                int position = from + i;
+                documents.add(new VectorDocument(chunkId(documentId, position), creatorId, texts.get(i),
+                        vectorsOfBatch.get(i), attributes(documentId, title, position, metadata), now));
+            }
+            vectors.upsert(INDEX, documents);
+            progress.indexed(to, chunks.size());
+        }
+        return chunks.size();
+    }
+
+    /** Removes a document's chunks at positions {@code from} (inclusive) to {@code to} (exclusive). */
+    public void removeChunks(String creatorId, String documentId, int from, int to) {
+        if (to <= from) {
+            return;
+        }
+        ensureIndex();
+        vectors.delete(INDEX, creatorId, IntStream.range(from, to).mapToObj(p -> chunkId(documentId, p)).toList());
+    }
+
+    public static String chunkId(String documentId, int position) {
+        return documentId + ":" + position;
+    }
+
+    static Map<String, String> attributes(String documentId, String title, int position, Map<String, String> metadata) {
+        Map<String, String> attributes = new HashMap<>();
+        metadata.forEach((key, value) -> attributes.put(METADATA + key, value));
+        attributes.put(DOCUMENT, documentId);
+        attributes.put(TITLE, title);
+        attributes.put(POSITION, Integer.toString(position));
+        return attributes;
+    }
+
+    void ensureIndex() {
+        if (!indexReady) {
+            vectors.ensureIndex(new VectorIndex(INDEX, embeddings.modelId(), embeddings.dimensions()));
+            indexReady = true;
+        }
+    }
+}
