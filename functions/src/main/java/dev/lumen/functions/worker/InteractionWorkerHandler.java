@@ -11,6 +11,9 @@ import dev.lumen.functions.config.Components;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +23,23 @@ import org.slf4j.LoggerFactory;
  * failures are reported as batch item failures, so SQS redelivers only those, and after the
  * queue's {@code maxReceiveCount} receives moves them to the dead-letter queue. Processing is
  * idempotent on the interaction id, so a redelivered message changes nothing twice.
+ *
+ * <p>A batch's messages are processed concurrently: each spends most of its time waiting (the
+ * model call, the vector store making a write searchable, about a second on OpenSearch), so a
+ * batch of ten takes about as long as its slowest message rather than the sum. Two messages of
+ * one user may then race on the same emotional state or profile; the repository's version checks
+ * and retries settle that.
  */
 public final class InteractionWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionWorkerHandler.class);
     /** The template's maxReceiveCount: the receive after which a failing message goes to the DLQ. */
     static final int MAX_RECEIVES = 3;
+    /** One thread per message of the largest batch the template asks for (BatchSize 10). */
+    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(10, runnable -> {
+        Thread thread = new Thread(runnable, "interaction-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final LearningService learning;
 
@@ -38,26 +53,36 @@ public final class InteractionWorkerHandler implements RequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+        List<CompletableFuture<Result>> running = new ArrayList<>(records.size());
+        for (SQSEvent.SQSMessage message : records) {
+            running.add(CompletableFuture.supplyAsync(() -> process(message), WORKERS));
+        }
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         int applied = 0;
         int duplicates = 0;
-        List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage message : records) {
-            try {
-                InteractionRecorded interaction = InteractionJson.read(message.getBody());
-                if (learning.process(interaction) == LearningService.Outcome.APPLIED) {
-                    applied++;
-                } else {
-                    duplicates++;
-                }
-            } catch (RuntimeException e) {
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                report(message, e);
+        for (int i = 0; i < records.size(); i++) {
+            switch (running.get(i).join()) {
+                case APPLIED -> applied++;
+                case DUPLICATE -> duplicates++;
+                case FAILED -> failures.add(new SQSBatchResponse.BatchItemFailure(records.get(i).getMessageId()));
             }
         }
         LOG.info("interaction batch messages={} applied={} duplicates={} failed={}",
                 records.size(), applied, duplicates, failures.size());
         return new SQSBatchResponse(failures);
+    }
+
+    private enum Result { APPLIED, DUPLICATE, FAILED }
+
+    private Result process(SQSEvent.SQSMessage message) {
+        try {
+            InteractionRecorded interaction = InteractionJson.read(message.getBody());
+            return learning.process(interaction) == LearningService.Outcome.APPLIED ? Result.APPLIED : Result.DUPLICATE;
+        } catch (RuntimeException e) {
+            report(message, e);
+            return Result.FAILED;
+        }
     }
 
     private static void report(SQSEvent.SQSMessage message, RuntimeException failure) {
