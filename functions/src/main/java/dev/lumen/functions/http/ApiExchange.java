@@ -8,6 +8,7 @@ import dev.lumen.domain.error.ConflictException;
 import dev.lumen.domain.error.DomainException;
 import dev.lumen.domain.error.NotFoundException;
 import dev.lumen.domain.error.UnavailableException;
+import dev.lumen.domain.error.UnprocessableContentException;
 import dev.lumen.domain.error.ValidationException;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -93,6 +94,9 @@ public final class ApiExchange {
         }
         if (e instanceof ConflictException) {
             return 409;
+        }
+        if (e instanceof UnprocessableContentException) {
+            return 422;
         }
         if (e instanceof UnavailableException) {
             return 503;
