@@ -330,6 +330,9 @@ public final class LumenLocal implements AutoCloseable {
         localValues.put("LUMEN_VECTOR_STORE", settings.vectorStore());
         localValues.put("LUMEN_VECTOR_DIR", settings.vectorDir().toString());
         settings.openSearchUrl().ifPresent(url -> localValues.put("LUMEN_OPENSEARCH_URL", url));
+        // Uploaded documents: a folder instead of the S3 bucket.
+        localValues.put("LUMEN_CONTENT_STORE", "files");
+        localValues.put("LUMEN_DOCUMENTS_DIR", settings.dataDir().resolve("documents").toString());
         return new HandlerEnvironment(template, intrinsics(template, settings.region(), tableNames, sqsEndpoint),
                 localValues);
     }

@@ -77,8 +77,15 @@ class TemplateModelTest {
                     new HttpRoute("GET", "/api/users/{userId}/profile", "GetProfileFunction"),
                     new HttpRoute("PUT", "/api/sessions/{sessionId}/typing", "PutTypingFunction"),
                     new HttpRoute("GET", "/api/sessions/{sessionId}/typing", "GetTypingFunction"),
-                    new HttpRoute("GET", "/api/stats", "StatsFunction"));
-            assertThat(routes).hasSize(14);
+                    new HttpRoute("GET", "/api/stats", "StatsFunction"),
+                    new HttpRoute("POST", "/api/creators/{creatorId}/documents", "SubmitDocumentFunction"),
+                    new HttpRoute("GET", "/api/creators/{creatorId}/documents", "DocumentsFunction"),
+                    new HttpRoute("GET", "/api/creators/{creatorId}/documents/{documentId}", "DocumentsFunction"),
+                    new HttpRoute("DELETE", "/api/creators/{creatorId}/documents/{documentId}", "DocumentsFunction"),
+                    new HttpRoute("POST", "/api/creators/{creatorId}/query", "QueryKnowledgeFunction"),
+                    new HttpRoute("PUT", "/api/creators/{creatorId}", "CreatorFunction"),
+                    new HttpRoute("GET", "/api/creators/{creatorId}", "CreatorFunction"));
+            assertThat(routes).hasSize(21);
             assertThat(routes).extracting(HttpRoute::routeKey).doesNotHaveDuplicates();
         }
 
@@ -124,7 +131,8 @@ class TemplateModelTest {
             // GIVEN
             Intrinsics local = new Intrinsics(template.parameterDefaults(), "eu-west-1",
                     Map.of("LumenTable", "lumen-local",
-                            "InteractionsQueue", "http://127.0.0.1:9324/000000000000/InteractionsQueue"), Map.of());
+                            "InteractionsQueue", "http://127.0.0.1:9324/000000000000/InteractionsQueue",
+                            "IngestQueue", "http://127.0.0.1:9324/000000000000/IngestQueue"), Map.of());
             List<String> unresolved = new ArrayList<>();
 
             // WHEN
@@ -138,8 +146,9 @@ class TemplateModelTest {
                     entry("LUMEN_MESSAGE_RETENTION_DAYS", template.parameterDefaults().get("MessageRetentionDays")));
             assertThat(chat.get("JAVA_TOOL_OPTIONS")).contains("TieredStopAtLevel=1").doesNotContain("${");
             assertThat(chat.get("INTERACTIONS_QUEUE_URL")).endsWith("/InteractionsQueue");
-            // The OpenSearch domain has no local stand-in in the template: the runner supplies its own value.
-            assertThat(unresolved).containsExactly("LUMEN_OPENSEARCH_URL");
+            // The OpenSearch domain and the documents bucket have no stand-in in the template: the runner
+            // supplies its own values (a local node or the embedded store; a local folder).
+            assertThat(unresolved).containsExactlyInAnyOrder("LUMEN_OPENSEARCH_URL", "DOCUMENTS_BUCKET");
         }
 
         @Test

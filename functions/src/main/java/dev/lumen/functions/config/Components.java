@@ -5,19 +5,26 @@ import dev.lumen.adapter.bedrock.BedrockClients;
 import dev.lumen.adapter.bedrock.TitanEmbeddingModel;
 import dev.lumen.adapter.dynamodb.DynamoDbClients;
 import dev.lumen.adapter.dynamodb.DynamoDbConversationRepository;
+import dev.lumen.adapter.dynamodb.DynamoDbCreatorRepository;
+import dev.lumen.adapter.dynamodb.DynamoDbDocumentRepository;
 import dev.lumen.adapter.dynamodb.DynamoDbHealthCheck;
 import dev.lumen.adapter.dynamodb.DynamoDbLearningRepository;
 import dev.lumen.adapter.dynamodb.DynamoDbPendingInteractions;
 import dev.lumen.adapter.dynamodb.DynamoDbPersonaRepository;
 import dev.lumen.adapter.dynamodb.DynamoDbStatsRepository;
 import dev.lumen.adapter.dynamodb.DynamoDbTypingRepository;
+import dev.lumen.adapter.extract.DocumentTextExtractor;
+import dev.lumen.adapter.files.FileDocumentContentStore;
 import dev.lumen.adapter.lucene.LuceneVectorStore;
 import dev.lumen.adapter.model.ModelTraitExtractor;
 import dev.lumen.adapter.offline.OfflineChatModel;
 import dev.lumen.adapter.onnx.MiniLmEmbeddingModel;
 import dev.lumen.adapter.opensearch.OpenSearchClients;
 import dev.lumen.adapter.opensearch.OpenSearchVectorStore;
+import dev.lumen.adapter.s3.S3Clients;
+import dev.lumen.adapter.s3.S3DocumentContentStore;
 import dev.lumen.adapter.sqs.SqsClients;
+import dev.lumen.adapter.sqs.SqsIngestPublisher;
 import dev.lumen.adapter.sqs.SqsInteractionPublisher;
 import dev.lumen.adapter.sqs.SqsQueueDepth;
 import dev.lumen.domain.chat.ChatModel;
@@ -27,6 +34,15 @@ import dev.lumen.domain.chat.SessionHistory;
 import dev.lumen.domain.health.HealthCheck;
 import dev.lumen.domain.learning.LearningRepository;
 import dev.lumen.domain.learning.LearningService;
+import dev.lumen.domain.knowledge.CreatorProfiles;
+import dev.lumen.domain.knowledge.DocumentContentStore;
+import dev.lumen.domain.knowledge.DocumentIngestion;
+import dev.lumen.domain.knowledge.DocumentRepository;
+import dev.lumen.domain.knowledge.KnowledgeBase;
+import dev.lumen.domain.knowledge.KnowledgeIndexer;
+import dev.lumen.domain.knowledge.KnowledgeQuery;
+import dev.lumen.domain.knowledge.KnowledgeSearch;
+import dev.lumen.domain.knowledge.TextSplitter;
 import dev.lumen.domain.learning.UserInsights;
 import dev.lumen.domain.memory.InteractionSweeper;
 import dev.lumen.domain.memory.MemoryLookup;
@@ -36,6 +52,7 @@ import dev.lumen.domain.presence.TypingService;
 import dev.lumen.domain.stats.StatsService;
 import dev.lumen.domain.vector.EmbeddingModel;
 import dev.lumen.domain.vector.VectorStore;
+import dev.lumen.functions.config.FunctionConfig.DocumentConfig;
 import dev.lumen.functions.config.FunctionConfig.MemoryConfig;
 import java.time.Clock;
 import java.util.List;
@@ -64,7 +81,10 @@ public final class Components {
     private ChatModel chatModel;
     private BedrockRuntimeClient bedrock;
     private SqsClient sqs;
+    private EmbeddingModel embeddingModel;
+    private VectorStore vectorStore;
     private MemoryService memory;
+    private KnowledgeIndexer indexer;
     private ChatService chat;
     private LearningService learningService;
 
@@ -139,8 +159,45 @@ public final class Components {
                 new SqsQueueDepth(sqs(), config.queues().requireInteractionsQueueUrl()), clock);
     }
 
+    public KnowledgeBase knowledgeBase() {
+        return new KnowledgeBase(documents(), contentStore(),
+                new SqsIngestPublisher(sqs(), config.queues().requireIngestQueueUrl()), indexer(), clock);
+    }
+
+    public DocumentIngestion ingestion() {
+        return new DocumentIngestion(documents(), contentStore(), new DocumentTextExtractor(), indexer(), clock);
+    }
+
+    public KnowledgeQuery knowledgeQuery() {
+        return new KnowledgeQuery(new KnowledgeSearch(embeddingModel(), vectorStore()), chatModel());
+    }
+
+    public CreatorProfiles creators() {
+        return new CreatorProfiles(new DynamoDbCreatorRepository(dynamoDb, config.tableName()), clock);
+    }
+
     public List<HealthCheck> healthChecks() {
         return List.of(new DynamoDbHealthCheck(dynamoDb, config.tableName()));
+    }
+
+    private DocumentRepository documents() {
+        return new DynamoDbDocumentRepository(dynamoDb, config.tableName());
+    }
+
+    private DocumentContentStore contentStore() {
+        DocumentConfig documents = config.documents();
+        return switch (documents.store()) {
+            case S3 -> new S3DocumentContentStore(S3Clients.create(config.region(), documents.s3Endpoint()),
+                    documents.requireBucket());
+            case FILES -> new FileDocumentContentStore(documents.requireDirectory());
+        };
+    }
+
+    private synchronized KnowledgeIndexer indexer() {
+        if (indexer == null) {
+            indexer = new KnowledgeIndexer(embeddingModel(), vectorStore(), TextSplitter.defaults(), clock);
+        }
+        return indexer;
     }
 
     private synchronized MemoryService memory() {
@@ -160,7 +217,23 @@ public final class Components {
         return chatModel;
     }
 
-    private EmbeddingModel embeddingModel() {
+    /** One per container: memories and knowledge share the model (and, locally, its loaded weights). */
+    private synchronized EmbeddingModel embeddingModel() {
+        if (embeddingModel == null) {
+            embeddingModel = newEmbeddingModel();
+        }
+        return embeddingModel;
+    }
+
+    /** One per container: an embedded Lucene store must have a single writer per folder. */
+    private synchronized VectorStore vectorStore() {
+        if (vectorStore == null) {
+            vectorStore = newVectorStore();
+        }
+        return vectorStore;
+    }
+
+    private EmbeddingModel newEmbeddingModel() {
         MemoryConfig memoryConfig = config.memory();
         return switch (memoryConfig.embedding()) {
             case TITAN -> new TitanEmbeddingModel(bedrock(), memoryConfig.embeddingModelId(),
@@ -169,7 +242,7 @@ public final class Components {
         };
     }
 
-    private VectorStore vectorStore() {
+    private VectorStore newVectorStore() {
         MemoryConfig memoryConfig = config.memory();
         return switch (memoryConfig.vectorStore()) {
             case OPENSEARCH -> new OpenSearchVectorStore(OpenSearchClients.create(memoryConfig.requireOpenSearchUrl(),

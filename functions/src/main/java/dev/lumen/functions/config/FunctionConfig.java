@@ -21,11 +21,41 @@ import java.util.Optional;
  * @param dynamoDbEndpoint  endpoint override for a local DynamoDB
  * @param bedrockEndpoint   endpoint override for a Bedrock stand-in
  * @param memory            where memories are embedded and stored
- * @param queues            where interactions are published
+ * @param queues            where interactions and ingest requests are published
+ * @param documents         where uploaded documents' content is kept
  */
 public record FunctionConfig(String tableName, String region, ChatModelKind chatModel, Optional<String> bedrockModelId,
                              Optional<URI> dynamoDbEndpoint, Optional<URI> bedrockEndpoint,
-                             CoreTraits coreTraits, Duration messageRetention, MemoryConfig memory, QueueConfig queues) {
+                             CoreTraits coreTraits, Duration messageRetention, MemoryConfig memory, QueueConfig queues,
+                             DocumentConfig documents) {
+
+    public enum ContentStoreKind { S3, FILES }
+
+    /**
+     * @param store      {@code s3} (AWS default) or {@code files} (a local folder)
+     * @param bucket     required for S3: the documents bucket
+     * @param s3Endpoint endpoint override for a local S3 stand-in
+     * @param directory  required for files: the folder documents are kept in
+     */
+    public record DocumentConfig(ContentStoreKind store, Optional<String> bucket, Optional<URI> s3Endpoint,
+                                 Optional<Path> directory) {
+
+        public String requireBucket() {
+            return bucket.orElseThrow(() -> new IllegalStateException("configuration variable DOCUMENTS_BUCKET is not set"));
+        }
+
+        public Path requireDirectory() {
+            return directory.orElseThrow(() ->
+                    new IllegalStateException("configuration variable LUMEN_DOCUMENTS_DIR is not set"));
+        }
+
+        static DocumentConfig fromEnvironment() {
+            return new DocumentConfig(choice("LUMEN_CONTENT_STORE", "s3", ContentStoreKind.class),
+                    Environment.optional("DOCUMENTS_BUCKET"),
+                    Environment.optional("LUMEN_S3_ENDPOINT").map(v -> uri("LUMEN_S3_ENDPOINT", v)),
+                    Environment.optional("LUMEN_DOCUMENTS_DIR").map(Path::of));
+        }
+    }
 
     public enum ChatModelKind { BEDROCK, OFFLINE }
 
@@ -75,17 +105,24 @@ public record FunctionConfig(String tableName, String region, ChatModelKind chat
 
     /**
      * @param interactionsQueueUrl the queue chat publishes interactions to; required where they are published
+     * @param ingestQueueUrl       the queue document uploads are published to; required where they are
      * @param sqsEndpoint          endpoint override for a local SQS (ElasticMQ)
      */
-    public record QueueConfig(Optional<String> interactionsQueueUrl, Optional<URI> sqsEndpoint) {
+    public record QueueConfig(Optional<String> interactionsQueueUrl, Optional<String> ingestQueueUrl,
+                              Optional<URI> sqsEndpoint) {
 
         public String requireInteractionsQueueUrl() {
             return interactionsQueueUrl.orElseThrow(() ->
                     new IllegalStateException("configuration variable INTERACTIONS_QUEUE_URL is not set"));
         }
 
+        public String requireIngestQueueUrl() {
+            return ingestQueueUrl.orElseThrow(() ->
+                    new IllegalStateException("configuration variable INGEST_QUEUE_URL is not set"));
+        }
+
         static QueueConfig fromEnvironment() {
-            return new QueueConfig(Environment.optional("INTERACTIONS_QUEUE_URL"),
+            return new QueueConfig(Environment.optional("INTERACTIONS_QUEUE_URL"), Environment.optional("INGEST_QUEUE_URL"),
                     Environment.optional("LUMEN_SQS_ENDPOINT").map(v -> uri("LUMEN_SQS_ENDPOINT", v)));
         }
     }
@@ -102,7 +139,8 @@ public record FunctionConfig(String tableName, String region, ChatModelKind chat
                 Duration.ofDays(positiveInt("LUMEN_MESSAGE_RETENTION_DAYS",
                         Environment.optional("LUMEN_MESSAGE_RETENTION_DAYS").orElse("90"))),
                 MemoryConfig.fromEnvironment(),
-                QueueConfig.fromEnvironment());
+                QueueConfig.fromEnvironment(),
+                DocumentConfig.fromEnvironment());
     }
 
     /** Only the chat function needs a model id; the others must start without one. */

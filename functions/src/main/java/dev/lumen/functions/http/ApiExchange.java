@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lumen.domain.error.ConflictException;
 import dev.lumen.domain.error.DomainException;
 import dev.lumen.domain.error.NotFoundException;
+import dev.lumen.domain.error.PayloadTooLargeException;
 import dev.lumen.domain.error.UnavailableException;
 import dev.lumen.domain.error.UnprocessableContentException;
 import dev.lumen.domain.error.ValidationException;
@@ -62,6 +63,22 @@ public final class ApiExchange {
         return dev.lumen.domain.Ids.require(name, params == null ? null : params.get(name));
     }
 
+    /** A request header by its lower-case name (HTTP API delivers them lower-cased); null when absent. */
+    public static String header(APIGatewayV2HTTPEvent event, String name) {
+        Map<String, String> headers = event.getHeaders();
+        return headers == null ? null : headers.get(name);
+    }
+
+    /** The raw body as bytes: API Gateway base64-encodes bodies it considers binary. */
+    public static byte[] bodyBytes(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        return event.getIsBase64Encoded() ? java.util.Base64.getDecoder().decode(body)
+                : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** An optional query string parameter; null when absent. */
     public static String queryParameter(APIGatewayV2HTTPEvent event, String name) {
         Map<String, String> params = event.getQueryStringParameters();
@@ -97,6 +114,9 @@ public final class ApiExchange {
         }
         if (e instanceof UnprocessableContentException) {
             return 422;
+        }
+        if (e instanceof PayloadTooLargeException) {
+            return 413;
         }
         if (e instanceof UnavailableException) {
             return 503;

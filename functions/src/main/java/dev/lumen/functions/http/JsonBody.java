@@ -73,6 +73,43 @@ public final class JsonBody {
         return node.booleanValue();
     }
 
+    /** An optional whole number within [min, max]; {@code fallback} when absent. */
+    public int optionalInt(String field, int fallback, int min, int max) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.intValue() < min || node.intValue() > max) {
+            throw new ValidationException("invalid_" + field, "'" + field + "' must be a whole number from " + min + " to " + max);
+        }
+        return node.intValue();
+    }
+
+    /** An optional boolean; {@code fallback} when absent. */
+    public boolean optionalBoolean(String field, boolean fallback) {
+        JsonNode node = root.get(field);
+        return node == null || node.isNull() ? fallback : requiredBoolean(field);
+    }
+
+    /** An optional object whose values are all strings; empty when absent. */
+    public java.util.Map<String, String> optionalStringMap(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return java.util.Map.of();
+        }
+        if (!node.isObject()) {
+            throw new ValidationException("invalid_type", "'" + field + "' must be an object of strings");
+        }
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        node.fields().forEachRemaining(entry -> {
+            if (!entry.getValue().isTextual()) {
+                throw new ValidationException("invalid_type", "'" + field + "." + entry.getKey() + "' must be a string");
+            }
+            values.put(entry.getKey(), entry.getValue().textValue());
+        });
+        return values;
+    }
+
     /** The strings of an optional array of strings; empty when absent. */
     public List<String> optionalStrings(String field) {
         JsonNode node = root.get(field);

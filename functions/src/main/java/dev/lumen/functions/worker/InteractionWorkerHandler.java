@@ -10,7 +10,6 @@ import dev.lumen.domain.memory.InteractionRecorded;
 import dev.lumen.functions.config.Components;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,7 +85,7 @@ public final class InteractionWorkerHandler implements RequestHandler<SQSEvent, 
     }
 
     private static void report(SQSEvent.SQSMessage message, RuntimeException failure) {
-        int receives = receiveCount(message);
+        int receives = Receives.count(message);
         String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         if (receives >= MAX_RECEIVES) {
             LOG.error("interaction failed for the last time and goes to the dead-letter queue messageId={} receives={} reason={}",
@@ -94,15 +93,6 @@ public final class InteractionWorkerHandler implements RequestHandler<SQSEvent, 
         } else {
             LOG.warn("interaction failed and will be retried messageId={} receives={} reason={}",
                     message.getMessageId(), receives, reason);
-        }
-    }
-
-    private static int receiveCount(SQSEvent.SQSMessage message) {
-        Map<String, String> attributes = message.getAttributes();
-        try {
-            return attributes == null ? 1 : Integer.parseInt(attributes.getOrDefault("ApproximateReceiveCount", "1"));
-        } catch (NumberFormatException e) {
-            return 1;
         }
     }
 }

@@ -33,12 +33,17 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * usage total     USAGE#{USER|PERSONA|MODEL}#{id}  TOTAL
  * stats shard     STATS                       SHARD#{0..15}
  * typing          TYPING#{sessionId}          USER#{userId}                             TYPING / {instant expiry}#{sessionId}#{userId}
+ * creator profile CREATOR#{creatorId}         PROFILE
+ * document        CREATOR#{creatorId}         DOC#{documentId}
  * </pre>
  *
  * Within a persona's partition the sort keys order as {@code AUDIT#… < PROFILE < TRAIT#…}, so the
  * persona and its own traits are one contiguous range that excludes the (unbounded) audit trail.
  * Ids never contain {@code #} (see {@link dev.lumen.domain.Ids}), so {@code #} safely ends a prefix.
  * {@code {instant}} is {@link #sortableInstant(Instant)}: fixed width, so text order is time order.
+ * A creator's partition holds its profile and its documents; personas name a creator only in the
+ * GSI ({@code gsi1pk CREATOR#…}), so neither the table's nor the index's {@code CREATOR#} partitions
+ * mix the two. Documents are listed with a {@code DOC#} prefix query, which leaves out the profile.
  *
  * <p>The GSI's {@code PENDING} and {@code TYPING} partitions are time lines: a Query with
  * {@code gsi1sk <= }{@link #timeKeyBound(Instant)} finds the pending turns due by then, one with
@@ -83,6 +88,8 @@ public final class LumenTable {
     public static final int STATS_SHARDS = 16;
     /** GSI partition of the live typing indicators. */
     public static final String TYPING = "TYPING";
+    /** Sort-key prefix of a creator's documents: a Query with it lists them and leaves out the profile. */
+    public static final String DOCUMENT_PREFIX = "DOC#";
 
     /** UTC, always nine fraction digits: {@code 2024-05-01T10:15:30.120000000Z}. */
     private static final DateTimeFormatter SORTABLE_INSTANT =
@@ -97,6 +104,15 @@ public final class LumenTable {
 
     public static String creatorGsiPk(String creatorId) {
         return "CREATOR#" + creatorId;
+    }
+
+    /** A creator's partition: its profile ({@link #PROFILE}) and its documents ({@link #documentSk}). */
+    public static String creatorPk(String creatorId) {
+        return "CREATOR#" + creatorId;
+    }
+
+    public static String documentSk(String documentId) {
+        return DOCUMENT_PREFIX + documentId;
     }
 
     public static String traitSk(String traitId) {

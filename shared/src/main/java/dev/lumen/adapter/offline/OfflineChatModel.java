@@ -45,6 +45,11 @@ public final class OfflineChatModel implements ChatModel {
             return new ModelReply(json, MODEL_ID, new Usage(estimateTokens(promptLength(request)),
                     estimateTokens(json.length())), STOP_REASON);
         }
+        if (request.task() == ModelRequest.Task.GROUNDED_ANSWER) {
+            String answer = ExtractiveAnswer.of(request.userMessage(), request.sources());
+            return new ModelReply(answer, MODEL_ID, new Usage(estimateTokens(promptLength(request)),
+                    estimateTokens(answer.length())), STOP_REASON);
+        }
         List<Trait> strongest = CoreTraits.strongest(request.traits(), TRAITS_IN_REPLY);
         StringBuilder reply = new StringBuilder(512);
         reply.append("(Offline mode) I'm ").append(request.personaName())

@@ -9,23 +9,32 @@ import java.util.List;
  * prompt says, in structured form, for models that do not read prompts (the offline model).
  *
  * @param memories recalled past exchanges the system prompt includes, most similar first
- * @param task     what the answer is for: a reply in character, or a JSON analysis
+ * @param task     what the answer is for: a reply in character, a JSON analysis, or an answer from sources
+ * @param sources  the numbered passages ({@code sources.get(0)} is {@code [1]}) a grounded answer must
+ *                 cite; the prompt carries them too
  */
 public record ModelRequest(String systemPrompt, List<Turn> history, String userMessage,
                            String personaName, List<Trait> traits, int maxTokens,
-                           List<String> memories, Task task) {
+                           List<String> memories, Task task, List<String> sources) {
 
     public ModelRequest {
         history = List.copyOf(history);
         traits = List.copyOf(traits);
         memories = memories == null ? List.of() : List.copyOf(memories);
         task = task == null ? Task.REPLY : task;
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** A request without sources. */
+    public ModelRequest(String systemPrompt, List<Turn> history, String userMessage,
+                        String personaName, List<Trait> traits, int maxTokens, List<String> memories, Task task) {
+        this(systemPrompt, history, userMessage, personaName, traits, maxTokens, memories, task, List.of());
     }
 
     /** A reply in character with no recalled memories. */
     public ModelRequest(String systemPrompt, List<Turn> history, String userMessage,
                         String personaName, List<Trait> traits, int maxTokens) {
-        this(systemPrompt, history, userMessage, personaName, traits, maxTokens, List.of(), Task.REPLY);
+        this(systemPrompt, history, userMessage, personaName, traits, maxTokens, List.of(), Task.REPLY, List.of());
     }
 
     /** One earlier message as the model sees it. */
@@ -40,6 +49,8 @@ public record ModelRequest(String systemPrompt, List<Turn> history, String userM
          * Name the traits the persona showed in {@code userMessage} (which holds the exchange), as a
          * JSON array of {@code {name, description, intensity}} and nothing else.
          */
-        EXTRACT_TRAITS
+        EXTRACT_TRAITS,
+        /** Answer {@code userMessage} from {@code sources} only, citing them as {@code [1]}, {@code [2]}. */
+        GROUNDED_ANSWER
     }
 }

@@ -82,6 +82,11 @@ public final class KnowledgeIndexer {
         return chunks.size();
     }
 
+    /** How many chunks {@link #index} would make of {@code text}. */
+    public int chunkCount(String text) {
+        return splitter.split(text).size();
+    }
+
     /** Removes a document's chunks at positions {@code from} (inclusive) to {@code to} (exclusive). */
     public void removeChunks(String creatorId, String documentId, int from, int to) {
         if (to <= from) {

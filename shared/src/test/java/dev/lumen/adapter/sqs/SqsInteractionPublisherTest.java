@@ -51,7 +51,7 @@ class SqsInteractionPublisherTest {
         }
         assertThat(log.toString(StandardCharsets.UTF_8))
                 .contains("WARN")
-                .contains("interaction not published")
+                .contains("message not published")
                 .contains("interactionId=msg-2");
     }
 }
