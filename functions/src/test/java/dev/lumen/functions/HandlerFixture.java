@@ -9,10 +9,14 @@ import dev.lumen.domain.chat.ChatService;
 import dev.lumen.domain.chat.SessionHistory;
 import dev.lumen.domain.persona.CoreTraits;
 import dev.lumen.domain.persona.PersonaService;
+import dev.lumen.domain.knowledge.Coaching;
+import dev.lumen.domain.knowledge.KnowledgeSearch;
 import dev.lumen.domain.memory.MemoryService;
 import dev.lumen.fakes.ExactVectorStore;
 import dev.lumen.fakes.HashingEmbeddingModel;
 import dev.lumen.fakes.InMemoryConversationRepository;
+import dev.lumen.fakes.InMemoryCreatorRepository;
+import dev.lumen.fakes.InMemoryLearningRepository;
 import dev.lumen.fakes.InMemoryPersonaRepository;
 import dev.lumen.fakes.RecordingInteractionPublisher;
 import dev.lumen.functions.http.Json;
@@ -26,12 +30,15 @@ public final class HandlerFixture {
     public final PersonaService personas = new PersonaService(personaRepository, CoreTraits.defaults(), Clock.systemUTC());
 
     public final ExactVectorStore vectors = new ExactVectorStore();
-    public final MemoryService memory = new MemoryService(new HashingEmbeddingModel(64), vectors);
+    public final HashingEmbeddingModel embeddings = new HashingEmbeddingModel(64);
+    public final MemoryService memory = new MemoryService(embeddings, vectors);
+    public final InMemoryCreatorRepository creators = new InMemoryCreatorRepository();
+    public final InMemoryLearningRepository learning = new InMemoryLearningRepository();
     public final RecordingInteractionPublisher interactions = new RecordingInteractionPublisher();
 
     public ChatService chat(ChatModel model) {
         return new ChatService(personas, CoreTraits.defaults(), conversations, model, memory, interactions,
-                Clock.systemUTC());
+                new Coaching(creators, learning, new KnowledgeSearch(embeddings, vectors)), Clock.systemUTC());
     }
 
     public SessionHistory history() {

@@ -70,6 +70,15 @@ class KnowledgePipelineTest {
         assertThat(answered.body().at("/answer/text").asText()).contains("[1]");
         assertThat(answered.body().at("/answer/citations/0/chunkId").asText()).isEqualTo(hits.get(0).path("chunkId").asText());
 
+        // AND a persona of the creator coaches from it, citing it, in the creator's voice
+        assertThat(call("POST", "/api/personas", """
+                {"id": "rest-coach", "name": "Remy", "creatorId": "coach-sleep", "traits": []}""").status()).isEqualTo(201);
+        Reply chat = call("POST", "/api/chat", """
+                {"personaId": "rest-coach", "userId": "sleepy", "message": "When should I stop caffeine in the afternoon?"}""");
+        assertThat(chat.status()).as(chat.body().toString()).isEqualTo(200);
+        assertThat(chat.body().path("message").asText()).contains("From your coach's material", "[1]");
+        assertThat(chat.body().at("/citations/0/documentId").asText()).isEqualTo("sleep-guide");
+
         // AND another creator gets nothing of it, by query, filter or id
         for (String mode : new String[] {"dense", "lexical", "hybrid"}) {
             Reply other = call("POST", "/api/creators/coach-other/query", """

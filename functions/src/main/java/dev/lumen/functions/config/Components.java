@@ -34,6 +34,7 @@ import dev.lumen.domain.chat.SessionHistory;
 import dev.lumen.domain.health.HealthCheck;
 import dev.lumen.domain.learning.LearningRepository;
 import dev.lumen.domain.learning.LearningService;
+import dev.lumen.domain.knowledge.Coaching;
 import dev.lumen.domain.knowledge.CreatorProfiles;
 import dev.lumen.domain.knowledge.DocumentContentStore;
 import dev.lumen.domain.knowledge.DocumentIngestion;
@@ -119,7 +120,9 @@ public final class Components {
     public synchronized ChatService chat() {
         if (chat == null) {
             chat = new ChatService(personas, config.coreTraits(), conversations, chatModel(), memory(),
-                    new SqsInteractionPublisher(sqs(), config.queues().requireInteractionsQueueUrl()), clock);
+                    new SqsInteractionPublisher(sqs(), config.queues().requireInteractionsQueueUrl()),
+                    new Coaching(new DynamoDbCreatorRepository(dynamoDb, config.tableName()), learning,
+                            new KnowledgeSearch(embeddingModel(), vectorStore())), clock);
         }
         return chat;
     }

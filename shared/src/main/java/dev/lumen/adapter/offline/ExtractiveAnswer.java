@@ -17,7 +17,19 @@ final class ExtractiveAnswer {
     private ExtractiveAnswer() {
     }
 
+    /** One line for a chat reply: the source sentence closest to the message, cited. */
+    static String bestSentence(String message, List<String> sources) {
+        String best = of(message, sources, 1).replace(PREFIX, "").strip();
+        return "From your coach's material: " + best;
+    }
+
     static String of(String question, List<String> sources) {
+        return of(question, sources, MAX_SENTENCES);
+    }
+
+    private static final String PREFIX = "(Offline mode) From the sources:";
+
+    private static String of(String question, List<String> sources, int maxSentences) {
         if (sources.isEmpty()) {
             return "(Offline mode) The knowledge base has nothing on this yet, so I can't answer from it.";
         }
@@ -36,10 +48,10 @@ final class ExtractiveAnswer {
         List<Candidate> ranked = new ArrayList<>(candidates);
         ranked.sort((a, b) -> b.overlap() != a.overlap() ? Integer.compare(b.overlap(), a.overlap())
                 : Integer.compare(a.source(), b.source()));
-        StringBuilder answer = new StringBuilder("(Offline mode) From the sources:");
+        StringBuilder answer = new StringBuilder(PREFIX);
         int used = 0;
         for (Candidate candidate : ranked) {
-            if (used == MAX_SENTENCES || candidate.sentence().isEmpty()) {
+            if (used == maxSentences || candidate.sentence().isEmpty()) {
                 break;
             }
             answer.append(' ').append(candidate.sentence()).append(" [").append(candidate.source()).append(']');

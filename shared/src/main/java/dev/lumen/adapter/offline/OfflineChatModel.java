@@ -58,6 +58,9 @@ public final class OfflineChatModel implements ChatModel {
         tone(strongest).ifPresent(line -> reply.append(' ').append(line));
         reply.append(' ').append(topic(request.userMessage()));
         recalled(request.memories()).ifPresent(line -> reply.append(' ').append(line));
+        if (!request.sources().isEmpty()) {
+            reply.append(' ').append(ExtractiveAnswer.bestSentence(request.userMessage(), request.sources()));
+        }
         memory(request.history()).ifPresent(line -> reply.append(' ').append(line));
         if (!strongest.isEmpty()) {
             reply.append(" My strongest traits are ").append(traitList(strongest))

@@ -3,6 +3,10 @@ package dev.lumen.domain.chat;
 import dev.lumen.domain.Ids;
 import dev.lumen.domain.error.UnavailableException;
 import dev.lumen.domain.error.ValidationException;
+import dev.lumen.domain.knowledge.Coaching;
+import dev.lumen.domain.knowledge.CoachingContext;
+import dev.lumen.domain.knowledge.KnowledgeHit;
+import dev.lumen.domain.knowledge.KnowledgeQuery;
 import dev.lumen.domain.memory.InteractionPublisher;
 import dev.lumen.domain.memory.InteractionRecorded;
 import dev.lumen.domain.memory.MemoryService;
@@ -36,16 +40,22 @@ public final class ChatService {
     private final ChatModel model;
     private final MemoryService memory;
     private final InteractionPublisher interactions;
+    private final Coaching coaching;
     private final Clock clock;
 
+    /**
+     * @param coaching the creator's voice and knowledge and the user's profile for the prompt
+     */
     public ChatService(PersonaService personas, CoreTraits coreTraits, ConversationRepository conversations,
-                       ChatModel model, MemoryService memory, InteractionPublisher interactions, Clock clock) {
+                       ChatModel model, MemoryService memory, InteractionPublisher interactions, Coaching coaching,
+                       Clock clock) {
         this.personas = personas;
         this.coreTraits = coreTraits;
         this.conversations = conversations;
         this.model = model;
         this.memory = memory;
         this.interactions = interactions;
+        this.coaching = coaching;
         this.clock = clock;
     }
 
@@ -62,10 +72,12 @@ public final class ChatService {
             history.add(new ModelRequest.Turn(m.role(), m.content()));
         }
         List<String> memories = recall(persona, userId, text, recent);
+        CoachingContext context = coaching.gather(persona.creatorId(), userId, text);
         Instant askedAt = clock.instant();
         ModelReply answer = model.reply(new ModelRequest(
-                PromptBuilder.systemPrompt(persona.name(), persona.description(), traits, memories),
-                history, text, persona.name(), traits, MAX_REPLY_TOKENS, memories, ModelRequest.Task.REPLY));
+                PromptBuilder.systemPrompt(persona.name(), persona.description(), traits, memories, context),
+                history, text, persona.name(), traits, MAX_REPLY_TOKENS, memories, ModelRequest.Task.REPLY,
+                context.knowledge().stream().map(KnowledgeHit::text).toList()));
 
         Message userMessage = new Message(Ids.random(), persona.id(), sessionId, userId, Role.USER, text,
                 askedAt, null, Usage.NONE);
@@ -88,7 +100,7 @@ public final class ChatService {
 
         return new ChatReply(answer.text(), persona.id(), sessionId, reply.messageId(), traits,
                 confidence(answer.stopReason()), suggestedActions(text, answer.text()), answer.model(), answer.usage(),
-                memories.size());
+                memories.size(), KnowledgeQuery.citations(answer.text(), context.knowledge()));
     }
 
     /**

@@ -72,7 +72,7 @@ public final class KnowledgeQuery {
     }
 
     /** The sources the text cites, in order of first mention; markers with no source are ignored. */
-    static List<Citation> citations(String text, List<KnowledgeHit> sources) {
+    public static List<Citation> citations(String text, List<KnowledgeHit> sources) {
         Set<Integer> markers = new LinkedHashSet<>();
         Matcher matcher = MARKER.matcher(text);
         while (matcher.find()) {

@@ -8,6 +8,7 @@ import dev.lumen.domain.chat.ModelReply;
 import dev.lumen.domain.chat.ModelRequest;
 import dev.lumen.domain.chat.ModelRequest.Turn;
 import dev.lumen.domain.chat.PromptBuilder;
+import dev.lumen.domain.knowledge.CoachingContext;
 import dev.lumen.domain.chat.Role;
 import dev.lumen.domain.persona.CoreTraits;
 import dev.lumen.domain.persona.Trait;
@@ -196,7 +197,7 @@ class OfflineChatModelTest {
     }
 
     private static ModelRequest withMemories(String message, List<String> memories) {
-        return new ModelRequest(PromptBuilder.systemPrompt("Bruno", "A coach.", TRAITS, memories), List.of(), message,
+        return new ModelRequest(PromptBuilder.systemPrompt("Bruno", "A coach.", TRAITS, memories, CoachingContext.NONE), List.of(), message,
                 "Bruno", TRAITS, 1_024, memories, ModelRequest.Task.REPLY);
     }
 

@@ -11,6 +11,14 @@ import dev.lumen.domain.error.ValidationException;
 import dev.lumen.domain.persona.CoreTraits;
 import dev.lumen.domain.persona.NewPersona;
 import dev.lumen.domain.persona.PersonaService;
+import dev.lumen.domain.chat.Usage;
+import dev.lumen.domain.knowledge.Coaching;
+import dev.lumen.domain.knowledge.KnowledgeIndexer;
+import dev.lumen.domain.knowledge.KnowledgeSearch;
+import dev.lumen.domain.knowledge.TextSplitter;
+import dev.lumen.fakes.Coachings;
+import dev.lumen.fakes.InMemoryCreatorRepository;
+import dev.lumen.fakes.InMemoryLearningRepository;
 import dev.lumen.fakes.ExactVectorStore;
 import dev.lumen.fakes.HashingEmbeddingModel;
 import dev.lumen.fakes.InMemoryConversationRepository;
@@ -44,7 +52,7 @@ class ChatServiceTest {
         personas.create(new NewPersona("ada", "Ada", "A patient coach", null,
                 List.of(new NewPersona.NewTrait(null, "Warmth", "Kind and encouraging", 0.8))));
         history = new SessionHistory(personas, conversations);
-        chat = new ChatService(personas, CoreTraits.defaults(), conversations, model, memory, interactions,
+        chat = new ChatService(personas, CoreTraits.defaults(), conversations, model, memory, interactions, Coachings.none(),
                 Clock.systemUTC());
     }
 
@@ -218,7 +226,7 @@ class ChatServiceTest {
             }
         };
         ChatService service = new ChatService(personas, CoreTraits.defaults(), conversations, model,
-                new MemoryService(new HashingEmbeddingModel(256), down), interactions, Clock.systemUTC());
+                new MemoryService(new HashingEmbeddingModel(256), down), interactions, Coachings.none(), Clock.systemUTC());
 
         // WHEN
         ChatReply reply = service.chat(new ChatRequest("ada", "s9", "u1", "hi there"));
@@ -227,5 +235,43 @@ class ChatServiceTest {
         assertThat(reply.message()).isEqualTo("Happy to help.");
         assertThat(reply.memoriesRecalled()).isZero();
         assertThat(interactions.published()).hasSize(1);
+    }
+
+    @Test
+    void theCoachingPromptCarriesTheCreatorsVoiceTheUsersProfileAndCitedKnowledge() {
+        // GIVEN the persona's creator with a profile and a document, and a user with a learned goal
+        InMemoryCreatorRepository creators = new InMemoryCreatorRepository();
+        creators.save(new dev.lumen.domain.knowledge.Creator("default", "Dr. Calm", "exam stress",
+                "one small habit a week", "warm and brief", java.time.Instant.now()));
+        InMemoryLearningRepository learning = new InMemoryLearningRepository();
+        learning.apply(new dev.lumen.domain.learning.InteractionLearning(new InteractionRecorded("i-1", "default", "ada",
+                "u1", "s0", "m-1", "I want to pass maths", "ok", "scripted", Usage.NONE, java.time.Instant.now()),
+                List.of(), null, new dev.lumen.domain.learning.ProfileUpdate(List.of("pass maths this year"), List.of(),
+                        List.of(), null), "set-goal:math"));
+        HashingEmbeddingModel embeddings = new HashingEmbeddingModel(256);
+        ExactVectorStore knowledgeStore = new ExactVectorStore();
+        new KnowledgeIndexer(embeddings, knowledgeStore, TextSplitter.defaults(), Clock.systemUTC()).index("default",
+                "breathing", "Box breathing", "Box breathing before an exam: in for four, hold for four, out for four.",
+                java.util.Map.of(), KnowledgeIndexer.Progress.NONE);
+        ScriptedChatModel coach = new ScriptedChatModel("Try box breathing before the exam [1].");
+        PersonaService personas = new PersonaService(new InMemoryPersonaRepository(), CoreTraits.defaults(), Clock.systemUTC());
+        personas.create(new NewPersona("ada", "Ada", "A patient coach", null, List.of()));
+        ChatService coaching = new ChatService(personas, CoreTraits.defaults(), conversations, coach, memory, interactions,
+                new Coaching(creators, learning, new KnowledgeSearch(embeddings, knowledgeStore)), Clock.systemUTC());
+
+        // WHEN
+        ChatReply reply = coaching.chat(new ChatRequest("ada", "s1", "u1", "How do I calm down before my exam breathing?"));
+
+        // THEN
+        ModelRequest sent = coach.requests().get(0);
+        assertThat(sent.systemPrompt()).contains("You speak for Dr. Calm, whose expertise is exam stress",
+                "one small habit a week", "warm and brief", "goals: pass maths this year",
+                "[1] Box breathing: Box breathing before an exam", "Stay in Dr. Calm's voice");
+        assertThat(sent.sources()).singleElement().asString().contains("in for four");
+        assertThat(reply.citations()).singleElement().satisfies(c -> {
+            assertThat(c.marker()).isEqualTo(1);
+            assertThat(c.documentId()).isEqualTo("breathing");
+            assertThat(c.chunkId()).isEqualTo("breathing:0");
+        });
     }
 }

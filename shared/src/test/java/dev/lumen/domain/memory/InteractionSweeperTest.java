@@ -7,6 +7,7 @@ import dev.lumen.domain.chat.ChatService;
 import dev.lumen.domain.persona.CoreTraits;
 import dev.lumen.domain.persona.NewPersona;
 import dev.lumen.domain.persona.PersonaService;
+import dev.lumen.fakes.Coachings;
 import dev.lumen.fakes.ExactVectorStore;
 import dev.lumen.fakes.HashingEmbeddingModel;
 import dev.lumen.fakes.InMemoryConversationRepository;
@@ -34,7 +35,7 @@ class InteractionSweeperTest {
         personas.create(new NewPersona("ada", "Ada", "A coach", null, List.of()));
         chat = new ChatService(personas, CoreTraits.defaults(), new InMemoryConversationRepository(pending),
                 new ScriptedChatModel("Sure."), new MemoryService(new HashingEmbeddingModel(32), new ExactVectorStore()),
-                queue, clock);
+                queue, Coachings.none(), clock);
     }
 
     @Test
