@@ -79,6 +79,16 @@ class KnowledgePipelineTest {
         assertThat(chat.body().path("message").asText()).contains("From your coach's material", "[1]");
         assertThat(chat.body().at("/citations/0/documentId").asText()).isEqualTo("sleep-guide");
 
+        // AND content drafted in the creator's voice draws on (and cites) their own material
+        Reply draft = call("POST", "/api/creators/coach-sleep/content", """
+                {"contentType": "newsletter", "topic": "caffeine and sleep", "audience": "shift workers",
+                 "length": "short", "objectives": ["move their last coffee earlier"]}""");
+        assertThat(draft.status()).as(draft.body().toString()).isEqualTo(200);
+        assertThat(draft.body().path("text").asText()).contains("aff");
+        assertThat(draft.body().path("citations")).isNotEmpty();
+        assertThat(call("POST", "/api/creators/coach-sleep/content", "{\"contentType\": \"post\", \"topic\": \"x\", \"length\": \"huge\"}")
+                .status()).isEqualTo(400);
+
         // AND another creator gets nothing of it, by query, filter or id
         for (String mode : new String[] {"dense", "lexical", "hybrid"}) {
             Reply other = call("POST", "/api/creators/coach-other/query", """

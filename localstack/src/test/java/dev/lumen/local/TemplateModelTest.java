@@ -84,8 +84,9 @@ class TemplateModelTest {
                     new HttpRoute("DELETE", "/api/creators/{creatorId}/documents/{documentId}", "DocumentsFunction"),
                     new HttpRoute("POST", "/api/creators/{creatorId}/query", "QueryKnowledgeFunction"),
                     new HttpRoute("PUT", "/api/creators/{creatorId}", "CreatorFunction"),
-                    new HttpRoute("GET", "/api/creators/{creatorId}", "CreatorFunction"));
-            assertThat(routes).hasSize(21);
+                    new HttpRoute("GET", "/api/creators/{creatorId}", "CreatorFunction"),
+                    new HttpRoute("POST", "/api/creators/{creatorId}/content", "DraftContentFunction"));
+            assertThat(routes).hasSize(22);
             assertThat(routes).extracting(HttpRoute::routeKey).doesNotHaveDuplicates();
         }
 

@@ -35,6 +35,7 @@ import dev.lumen.domain.health.HealthCheck;
 import dev.lumen.domain.learning.LearningRepository;
 import dev.lumen.domain.learning.LearningService;
 import dev.lumen.domain.knowledge.Coaching;
+import dev.lumen.domain.knowledge.ContentDrafts;
 import dev.lumen.domain.knowledge.CreatorProfiles;
 import dev.lumen.domain.knowledge.DocumentContentStore;
 import dev.lumen.domain.knowledge.DocumentIngestion;
@@ -173,6 +174,11 @@ public final class Components {
 
     public KnowledgeQuery knowledgeQuery() {
         return new KnowledgeQuery(new KnowledgeSearch(embeddingModel(), vectorStore()), chatModel());
+    }
+
+    public ContentDrafts contentDrafts() {
+        return new ContentDrafts(new DynamoDbCreatorRepository(dynamoDb, config.tableName()),
+                new KnowledgeSearch(embeddingModel(), vectorStore()), chatModel());
     }
 
     public CreatorProfiles creators() {
