@@ -1,11 +1,9 @@
 package dev.lumen.adapter.dynamodb;
 
-import dev.lumen.adapter.aws.ClientCredentials;
+import dev.lumen.adapter.aws.ClientDefaults;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -15,7 +13,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * environment.
  */
 public final class DynamoDbClients {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
 
     private DynamoDbClients() {
@@ -26,14 +23,6 @@ public final class DynamoDbClients {
      * @param endpoint override for a local stand-in (DynamoDB Local, LocalStack); empty for AWS
      */
     public static DynamoDbClient create(String region, Optional<URI> endpoint) {
-        var builder = DynamoDbClient.builder()
-                .region(Region.of(region))
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT)
-                        .build())
-                .credentialsProvider(ClientCredentials.forEndpoint(endpoint));
-        endpoint.ifPresent(builder::endpointOverride);
-        return builder.build();
+        return ClientDefaults.configure(DynamoDbClient.builder(), region, endpoint, SOCKET_TIMEOUT).build();
     }
 }

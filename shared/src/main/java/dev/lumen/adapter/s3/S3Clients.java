@@ -1,14 +1,13 @@
 package dev.lumen.adapter.s3;
 
 import dev.lumen.adapter.aws.ClientCredentials;
+import dev.lumen.adapter.aws.ClientDefaults;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -18,7 +17,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code STANDARD} mode (3 attempts, exponential back-off with jitter, throttling-aware).
  */
 public final class S3Clients {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Per read, not per request: generous enough for a slow multi-megabyte upload or download. */
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
@@ -36,16 +34,10 @@ public final class S3Clients {
      * @param endpoint override for a local stand-in (S3Proxy, LocalStack, MinIO); empty for AWS
      */
     public static S3Client create(String region, Optional<URI> endpoint) {
-        var builder = S3Client.builder()
-                .region(Region.of(region))
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT)
-                        .build())
-                .overrideConfiguration(config -> config.retryStrategy(RetryMode.STANDARD))
-                .credentialsProvider(ClientCredentials.forEndpoint(endpoint));
+        var builder = ClientDefaults.configure(S3Client.builder(), region, endpoint, SOCKET_TIMEOUT)
+                .overrideConfiguration(config -> config.retryStrategy(RetryMode.STANDARD));
         endpoint.ifPresent(uri -> {
-            builder.endpointOverride(uri).forcePathStyle(true);
+            builder.forcePathStyle(true);
             if (ClientCredentials.isLocal(uri)) {
                 builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);

@@ -1,12 +1,10 @@
 package dev.lumen.adapter.sqs;
 
-import dev.lumen.adapter.aws.ClientCredentials;
+import dev.lumen.adapter.aws.ClientDefaults;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -16,7 +14,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@code STANDARD} mode (3 attempts, exponential back-off with jitter, throttling-aware).
  */
 public final class SqsClients {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Above the 20 s maximum of a long-poll ReceiveMessage, so a long poll is never cut short. */
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(25);
 
@@ -28,15 +25,8 @@ public final class SqsClients {
      * @param endpoint override for a local stand-in (ElasticMQ, LocalStack); empty for AWS
      */
     public static SqsClient create(String region, Optional<URI> endpoint) {
-        var builder = SqsClient.builder()
-                .region(Region.of(region))
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT)
-                        .build())
+        return ClientDefaults.configure(SqsClient.builder(), region, endpoint, SOCKET_TIMEOUT)
                 .overrideConfiguration(config -> config.retryStrategy(RetryMode.STANDARD))
-                .credentialsProvider(ClientCredentials.forEndpoint(endpoint));
-        endpoint.ifPresent(builder::endpointOverride);
-        return builder.build();
+                .build();
     }
 }
