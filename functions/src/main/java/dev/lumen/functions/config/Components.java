@@ -53,6 +53,7 @@ import dev.lumen.domain.persona.PersonaService;
 import dev.lumen.domain.presence.TypingService;
 import dev.lumen.domain.stats.StatsService;
 import dev.lumen.domain.vector.EmbeddingModel;
+import dev.lumen.domain.vector.RecentEmbeddings;
 import dev.lumen.domain.vector.VectorStore;
 import dev.lumen.functions.config.FunctionConfig.DocumentConfig;
 import dev.lumen.functions.config.FunctionConfig.MemoryConfig;
@@ -229,7 +230,7 @@ public final class Components {
     /** One per container: memories and knowledge share the model (and, locally, its loaded weights). */
     private synchronized EmbeddingModel embeddingModel() {
         if (embeddingModel == null) {
-            embeddingModel = newEmbeddingModel();
+            embeddingModel = new RecentEmbeddings(newEmbeddingModel());
         }
         return embeddingModel;
     }
