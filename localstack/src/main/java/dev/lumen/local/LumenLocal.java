@@ -106,6 +106,8 @@ public final class LumenLocal implements AutoCloseable {
             MemoryBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("bench-safety")) { dev.lumen.local.bench.SafetyBenchmark.main(Arrays.copyOfRange(args, 1, args.length)); return; }
+        if (args.length > 0 && args[0].equals("bench-injection")) { dev.lumen.local.bench.InjectionBenchmark.main(Arrays.copyOfRange(args, 1, args.length)); return; }
         if (args.length > 0 && args[0].equals("bench-retrieval")) {
             RetrievalBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
