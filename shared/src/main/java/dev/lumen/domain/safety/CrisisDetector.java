@@ -42,7 +42,7 @@ public final class CrisisDetector {
     private final EmbeddingModel model;
     private final Thresholds thresholds;
     private final CrisisPatterns patterns = new CrisisPatterns();
-    private volatile Index index;
+    private final ExemplarIndex<Exemplar> exemplars;
 
     public CrisisDetector(EmbeddingModel model) {
         this(model, Thresholds.miniLm());
@@ -51,6 +51,8 @@ public final class CrisisDetector {
     public CrisisDetector(EmbeddingModel model, Thresholds thresholds) {
         this.model = model;
         this.thresholds = thresholds;
+        this.exemplars = new ExemplarIndex<>(model, CrisisExemplars.POSITIVES,
+                CrisisExemplars.POSITIVES.stream().map(Exemplar::text).toList(), CrisisExemplars.NEGATIVES);
     }
 
     /** Both layers and the combiner: the verdict the chat path uses. */
@@ -80,27 +82,16 @@ public final class CrisisDetector {
         if (message == null || message.isBlank()) {
             return CrisisAssessment.none();
         }
-        Index exemplars = index();
         List<String> segments = segments(message);
         List<float[]> vectors = model.embed(segments);
         Severity best = Severity.NONE;
         Set<CrisisCategory> categories = EnumSet.noneOf(CrisisCategory.class);
         List<String> evidence = new ArrayList<>();
         for (float[] vector : vectors) {
-            int nearest = -1;
-            double positive = -1;
-            for (int i = 0; i < exemplars.positives().size(); i++) {
-                double similarity = cosine(vector, exemplars.positives().get(i));
-                if (similarity > positive) {
-                    positive = similarity;
-                    nearest = i;
-                }
-            }
-            double negative = -1;
-            for (float[] look : exemplars.negatives()) {
-                negative = Math.max(negative, cosine(vector, look));
-            }
-            Exemplar exemplar = CrisisExemplars.POSITIVES.get(nearest);
+            ExemplarIndex.Nearest<Exemplar> nearest = exemplars.nearestPositive(vector);
+            double positive = nearest.similarity();
+            double negative = exemplars.nearestNegative(vector);
+            Exemplar exemplar = nearest.label();
             Severity severity = severityFor(positive, negative, exemplar.severity());
             if (severity != Severity.NONE) {
                 categories.add(exemplar.category());
@@ -154,35 +145,5 @@ public final class CrisisDetector {
             segments.add(message.strip());
         }
         return segments;
-    }
-
-    private Index index() {
-        Index current = index;
-        if (current == null) {
-            synchronized (this) {
-                current = index;
-                if (current == null) {
-                    List<String> texts = CrisisExemplars.POSITIVES.stream().map(Exemplar::text).toList();
-                    current = new Index(model.embed(texts), model.embed(CrisisExemplars.NEGATIVES));
-                    index = current;
-                }
-            }
-        }
-        return current;
-    }
-
-    private record Index(List<float[]> positives, List<float[]> negatives) {
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 }

@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -48,7 +47,7 @@ public final class InjectionDetector {
     private final EmbeddingModel model;
     private final Thresholds thresholds;
     private final InjectionPatterns patterns = new InjectionPatterns();
-    private volatile Exemplars exemplars;
+    private final ExemplarIndex<InjectionKind> exemplars;
 
     public InjectionDetector(EmbeddingModel model) {
         this(model, Thresholds.miniLm());
@@ -57,6 +56,13 @@ public final class InjectionDetector {
     public InjectionDetector(EmbeddingModel model, Thresholds thresholds) {
         this.model = Objects.requireNonNull(model, "model");
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+        List<InjectionKind> kinds = new ArrayList<>();
+        List<String> attacks = new ArrayList<>();
+        new EnumMap<>(InjectionExemplars.ATTACKS).forEach((kind, sentences) -> sentences.forEach(sentence -> {
+            kinds.add(kind);
+            attacks.add(sentence);
+        }));
+        this.exemplars = new ExemplarIndex<>(model, kinds, attacks, InjectionExemplars.BENIGN);
     }
 
     /** The combined verdict; a null or blank text is clean. */
@@ -86,23 +92,22 @@ public final class InjectionDetector {
         // Embedding layer: the most attack-like segment.
         List<String> segments = segments(text);
         segments.addAll(patterns.decodedRuns(text).stream().limit(2).toList());
-        Exemplars ex = exemplars();
         List<float[]> vectors = model.embed(segments);
         double embeddingScore = 0;
         InjectionKind nearestKind = null;
         String evidence = null;
         for (int i = 0; i < vectors.size(); i++) {
-            Nearest attack = ex.nearestAttack(vectors.get(i));
-            double benign = ex.nearestBenign(vectors.get(i));
+            ExemplarIndex.Nearest<InjectionKind> attack = exemplars.nearestPositive(vectors.get(i));
+            double benign = exemplars.nearestNegative(vectors.get(i));
             if (attack.similarity() <= benign + thresholds.benignMargin()) {
                 continue;
             }
             double score = clamp((attack.similarity() - thresholds.low()) / (thresholds.high() - thresholds.low()));
             if (score > embeddingScore) {
                 embeddingScore = score;
-                nearestKind = attack.kind();
+                nearestKind = attack.label();
                 evidence = String.format(Locale.ROOT, "embedding %s (cos %.2f, benign %.2f): \"%s\" ~ \"%s\"",
-                        attack.kind(), attack.similarity(), benign, shorten(segments.get(i)), attack.exemplar());
+                        attack.label(), attack.similarity(), benign, shorten(segments.get(i)), attack.text());
             }
         }
         InjectionVerdict byEmbeddings = embeddingScore == 0 ? InjectionVerdict.clean()
@@ -143,20 +148,6 @@ public final class InjectionDetector {
         return segments;
     }
 
-    private Exemplars exemplars() {
-        Exemplars ex = exemplars;
-        if (ex == null) {
-            synchronized (this) {
-                ex = exemplars;
-                if (ex == null) {
-                    ex = Exemplars.embed(model);
-                    exemplars = ex;
-                }
-            }
-        }
-        return ex;
-    }
-
     private static double clamp(double x) {
         return Math.max(0, Math.min(1, x));
     }
@@ -164,58 +155,5 @@ public final class InjectionDetector {
     private static String shorten(String s) {
         String oneLine = s.replaceAll("\\s+", " ");
         return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 77) + "...";
-    }
-
-    private record Nearest(InjectionKind kind, String exemplar, double similarity) {
-    }
-
-    /** The exemplars and their vectors, embedded once per detector. */
-    private record Exemplars(List<InjectionKind> kinds, List<String> attacks, List<float[]> attackVectors,
-                             List<float[]> benignVectors) {
-
-        static Exemplars embed(EmbeddingModel model) {
-            List<InjectionKind> kinds = new ArrayList<>();
-            List<String> attacks = new ArrayList<>();
-            Map<InjectionKind, List<String>> byKind = new EnumMap<>(InjectionExemplars.ATTACKS);
-            byKind.forEach((kind, sentences) -> sentences.forEach(s -> {
-                kinds.add(kind);
-                attacks.add(s);
-            }));
-            return new Exemplars(kinds, attacks, model.embed(attacks), model.embed(InjectionExemplars.BENIGN));
-        }
-
-        Nearest nearestAttack(float[] v) {
-            int best = 0;
-            double bestSim = -1;
-            for (int i = 0; i < attackVectors.size(); i++) {
-                double sim = cosine(v, attackVectors.get(i));
-                if (sim > bestSim) {
-                    bestSim = sim;
-                    best = i;
-                }
-            }
-            return new Nearest(kinds.get(best), attacks.get(best), bestSim);
-        }
-
-        double nearestBenign(float[] v) {
-            double best = -1;
-            for (float[] b : benignVectors) {
-                best = Math.max(best, cosine(v, b));
-            }
-            return best;
-        }
-
-        /** Vectors from the port are not promised to be unit length, so divide by the norms. */
-        private static double cosine(float[] a, float[] b) {
-            double dot = 0;
-            double na = 0;
-            double nb = 0;
-            for (int i = 0; i < a.length; i++) {
-                dot += a[i] * b[i];
-                na += a[i] * a[i];
-                nb += b[i] * b[i];
-            }
-            return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
-        }
     }
 }
