@@ -87,16 +87,19 @@ public final class CrisisPatterns {
         medium(CrisisCategory.SUICIDE_SELF_HARM, "\\b" + ME + " (?:just |really |honestly |sometimes |often )?(?:want|wanna|wish|would like|'d like) (?:to|i could|i was|i were) (?:die|be dead|disappear forever|not exist|stop existing|not wake up|never wake up|sleep forever|not be alive)\\b");
         medium(CrisisCategory.SUICIDE_SELF_HARM, "\\b(?:don'?t|do not|no longer|dont) (?:want|wanna|wish) to (?:live|be alive|exist|be here|wake up|go on|keep living|be on this earth)\\b");
         medium(CrisisCategory.SUICIDE_SELF_HARM, "\\b(?:wish i (?:was|were|had) (?:dead|never been born|not born)|better off (?:dead|without me|if i (?:was|were)n?'?t (?:here|around|alive))|(?:no|nothing|no one|nobody) (?:to|worth) live for|no (?:reason|point) (?:to|in|for) (?:live|living|go on|going on|being alive|my life)|life (?:is|isn'?t) (?:not )?worth living|end the pain)\\b");
-        medium(CrisisCategory.SUICIDE_SELF_HARM, "\\b(?:cut|cutting|cuts|burn|burning|burned|burnt|hurt|hurting|harm|harming|scratch|scratching|punish|punishing|punch|punching|hit|hitting|bite|biting|starve|starving) (?:my ?self|my (?:arms?|wrists?|legs?|thighs?|skin|stomach|body))\\b");
+        medium(CrisisCategory.SUICIDE_SELF_HARM, "\\b(?:cut|cutting|cuts|slice|slicing|sliced|slash|slashing|slashed|carve|carving|carved|burn|burning|burned|burnt|hurt|hurting|harm|harming|scratch|scratching|punish|punishing|punch|punching|hit|hitting|bite|biting|starve|starving) (?:my ?self|my (?:arms?|wrists?|legs?|thighs?|skin|stomach|body))\\b");
+        medium(CrisisCategory.SUICIDE_SELF_HARM, "\\b(?:wish|wishing|pray|praying|hope|hoping|long|longing) for (?:my (?:own )?)?death\\b");
+        medium(CrisisCategory.SUICIDE_SELF_HARM, "\\bkill(?:ing)? (?:every ?one|every ?body|them all|all of them|people)[^.!?]{0,20}\\b(?:including|and then|then|and|even) my ?self\\b");
         medium(CrisisCategory.SUICIDE_SELF_HARM, "\\b(?:" + ME + " )?(?:self[- ]?harm(?:ing|ed)?|self[- ]?injur\\w*|relapsed? (?:on|into) (?:cutting|self[- ]?harm))\\b(?![^.!?]{0,20}\\b(?:statistics|rates|research)\\b)");
         medium(CrisisCategory.SUICIDE_SELF_HARM, "\\b(?:scars|fresh cuts|razor blades?|the blade)\\b[^.!?]{0,40}\\b(?:my|myself|again|hide)\\b");
         // Peer-support shorthand: "SH", being "clean", urges and relapses.
         medium(CrisisCategory.SUICIDE_SELF_HARM, "\\b(?:my|i|i've|ive|started|stopped|quit|been) (?:\\w+ )?(?:sh|cutting|cut|burning|burned my ?self)\\b(?! (?:my (?:finger|hand|hair)|the|a|an|off|down|back|out|class|school|ties|corners))");
         medium(CrisisCategory.SUICIDE_SELF_HARM, "\\b(?:clean|relapse\\w*|urges?) (?:from |to |for |on )?(?:sh|self[- ]?harm\\w*|cut|cutting)\\b|\\b(?:sh|self[- ]?harm|cutting) (?:urges?|scars?|relapse|free|clean)\\b");
-        // --- hopelessness and bare mentions (LOW)
+        // --- hopelessness, self-harm vocabulary and bare mentions (LOW)
+        low(CrisisCategory.SUICIDE_SELF_HARM, "\\b(?:(?:pictures|photos|pics) of (?:my|their|your|her|his) (?:cuts|scars|wounds)|cut(?:ting)? deeper|bloodlet\\w*|#?shtwt|bleed(?:ing)? (?:more|out))\\b");
         low(CrisisCategory.SUICIDE_SELF_HARM, "\\b(?:can'?t|cannot|can not) (?:go on|take (?:it|this|any more|anymore)|do this anymore|keep going|cope|handle (?:it|this|life) anymore)\\b");
         low(CrisisCategory.SUICIDE_SELF_HARM, "\\b(?:i hate my ?self|hopeless|worthless|no way out|a burden to (?:everyone|my family|them)|everyone would be better|empty inside|want (?:it|everything|the pain) to (?:end|stop)|tired of (?:living|life|being alive|existing)|what'?s the point of (?:living|life|anything))\\b");
-        lowMention(CrisisCategory.SUICIDE_SELF_HARM, "\\b(?:suicide|suicidal|self[- ]?harm|kill(?:ed|s)? (?:him|her|them)sel(?:f|ves)|die(?:d|s)? by suicide|took (?:his|her|their) (?:own )?life)\\b");
+        lowMention(CrisisCategory.SUICIDE_SELF_HARM, "\\b(?:suicide|suicidal|self[- ]?harm|sh(?![*'!])|kill(?:ed|s)? (?:him|her|them)sel(?:f|ves)|die(?:d|s)? by suicide|took (?:his|her|their) (?:own )?life)\\b");
 
         // --- eating disorders
         medium(CrisisCategory.EATING_DISORDER, "\\b(?:make|made|making|forcing|force) my ?self (?:throw up|vomit|puke|sick)\\b");

@@ -17,6 +17,11 @@ class CrisisPatternsTest {
             "By the time you read this I'll be gone.                    | SUICIDE_SELF_HARM | HIGH",
             "I wish I was dead, there is no reason to live.             | SUICIDE_SELF_HARM | MEDIUM",
             "I cut myself again after school.                           | SUICIDE_SELF_HARM | MEDIUM",
+            "I told my therapist I've been slicing myself up again.     | SUICIDE_SELF_HARM | MEDIUM",
+            "Some nights I just wish for my death.                      | SUICIDE_SELF_HARM | MEDIUM",
+            "It makes me wanna kill everyone including myself.          | SUICIDE_SELF_HARM | MEDIUM",
+            "I watch my blood fill the syringe, bloodletting calms me.  | SUICIDE_SELF_HARM | LOW",
+            "Nobody talks about SH, it's easier to hide than drinking.  | SUICIDE_SELF_HARM | LOW",
             "I feel so hopeless about everything.                       | SUICIDE_SELF_HARM | LOW",
             "I make myself throw up after dinner every night.           | EATING_DISORDER   | MEDIUM",
             "I can't stop drinking, it starts at breakfast.             | SUBSTANCE_ABUSE   | MEDIUM",
@@ -50,7 +55,9 @@ class CrisisPatternsTest {
             "You're killing me, stop with the puns.",
             "I killed it at my interview today.",
             "I cut myself a slice of cake.",
-            "Let's hang out after work."})
+            "Let's hang out after work.",
+            "Sh! The baby is asleep, this sh*t can wait.",
+            "I sliced the onions myself and cut the bread."})
     void leavesLookAlikesAlone(String message) {
         // GIVEN a look-alike  WHEN the patterns run  THEN nothing is found
         assertThat(patterns.find(message)).isEmpty();
