@@ -293,6 +293,17 @@ public final class InjectionPatterns {
                         + "(?:инструкции|указания|правила|команды)"));
         r.add(rule("override-zh", override, 0.9,
                 "(?:忽略|无视|忘记|忽视|忘掉|忽略掉)(?:掉)?(?:你)?(?:之前|以前|上面|先前|前面|所有|全部)(?:的)?(?:所有)?(?:的)?(?:指令|指示|说明|规则|提示|命令)"));
+        r.add(rule("override-the-above", override, 0.85,
+                "\\b(?:ignore|disregard|forget)\\s+(?:all\\s+(?:of\\s+)?)?(?:the\\s+|everything\\s+)?(?:above|foregoing|preceding|text above)\\b"
+                        + "|\\b(?:ignore|disregard)\\s+the\\s+(?:function|code|table|document|data|paper|text)\\s+and\\b"));
+        r.add(rule("override-forced-output", override, 0.4,
+                "\\b(?:state|say|report|consider|claim|answer)\\s+(?:that\\s+)?the\\s+(?:output|result|answer|sum|total)\\s+(?:is|as|was|could be|should be)\\b"
+                        + "|\\bthe\\s+(?:output|result|answer)\\s+(?:could|should|must|will)\\s+be\\s+['\"“]"));
+        r.add(rule("override-system-mode", override, 0.8,
+                "<\\s*(?:system|admin|override)\\s+mode\\s*>|\\b(?:system|override|admin)[ _]mode\\b"));
+        r.add(rule("override-ko", override, 0.9, "(?:이전|앞의|위의)\\s*(?:모든\\s*)?(?:지시|지침|명령|규칙)[^.!?\\n]{0,12}(?:무시|잊)"));
+        r.add(rule("override-el", override, 0.9,
+                "(?:αγνοήστε|αγνόησε|ξεχάστε|ξέχασε)\\s+(?:όλες\\s+)?(?:τις\\s+)?(?:προηγούμενες|παραπάνω)\\s+(?:οδηγίες|εντολές|κανόνες)"));
         r.add(rule("override-ja", override, 0.9,
                 "(?:以前|前|上記|これまで)の(?:すべての)?(?:指示|命令|ルール|指令)を(?:無視|忘れ)"));
 
@@ -321,6 +332,11 @@ public final class InjectionPatterns {
                         + "|\\b(?:zeige|verrate|wiederhole|nenne|gib)[^.!?\\n]{0,30}(?:System-?prompt|Systemanweisungen|Passwort|Kennwort)"
                         + "|(?:告诉|显示|输出|透露|重复)[^。！？\\n]{0,15}(?:系统提示|系统提示词|密码|初始指令)"));
 
+        r.add(rule("prompt-password-languages", prompt, 0.8,
+                "\\bquel est (?:le|ton|votre) mot de passe|\\bcu[áa]l es (?:la|tu|su) contrase[ñn]a|\\bwas ist (?:das|dein|ihr) (?:Passwort|Kennwort)"
+                        + "|\\b(?:Ihr|dein|Ihren|deinen) (?:Passwort|Kennwort)\\b|\\bqual [ée] a (?:sua |tua )?senha|\\bqual [èe] la (?:tua |sua )?password"
+                        + "|パスワード[^。？！\\n]{0,30}(?:教えて|提供|必要)|비밀번호[^.?!\\n]{0,20}(?:무엇|알려)|密码是什么|(?:告诉我|给我)[^。？！\\n]{0,10}密码"));
+
         // DATA_EXFILTRATION: other people's data, or shipping data out.
         String others = "(?:other|another|different|previous|all|every|the last|some other)\\s+(?:users?|customers?|clients?|people|person|members?"
                 + "|patients?|accounts?|coachees?|students?)(?:'s?|’s?)?";
@@ -332,6 +348,27 @@ public final class InjectionPatterns {
         r.add(rule("data-other-users-said", data, 0.85,
                 "\\bwhat\\s+(?:did|do|does|has|have)\\s+(?:the\\s+)?(?:other|previous|last|another)\\s+(?:users?|person|people|clients?|customers?)"
                         + "\\s+(?:say|said|ask|asked|tell|told|write|wrote|share|shared|talk)"));
+        String personal = "(?:e-?mail(?:\\s+address)?|(?:home\\s+|street\\s+)?address|(?:current\\s+)?(?:city|place|country)\\s+of\\s+residence"
+                + "|birth\\s*date|date\\s+of\\s+birth|birth\\s*year|birthday|phone\\s+number|bank\\s+(?:balance|account(?:\\s+number)?)"
+                + "|credit\\s+card(?:\\s+(?:number|details|information))?|social\\s+security\\s+number|ssn|password|initials"
+                + "|favou?rite\\s+colou?r|salary|medical\\s+(?:records?|history)|location|full\\s+name|last\\s+name|age)";
+        r.add(rule("data-the-user", data, 0.85,
+                "\\b(?:the|this|that|another|a)\\s+user(?:'s|’s|s')\\s+(?:current\\s+)?" + personal + "\\b"
+                        + "|\\bwhere\\s+(?:does|did|do)\\s+the\\s+users?\\s+(?:currently\\s+)?live\\b|\\bwhere\\s+the\\s+user\\s+(?:currently\\s+)?lives\\b"
+                        + "|\\b(?:users|people|customers|clients|members)\\s+in\\s+(?:your|the)\\s+(?:database|system|records)\\b"));
+        r.add(new Rule("data-named-person", data, 0.75, Pattern.compile(
+                "(?i:\\b(?:tell me|give me|share|provide|reveal|what(?:'s| is| was)|need to know|know)\\s+(?:me\\s+)?)"
+                        + "\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?(?:'s|’s)\\s+(?i:(?:current\\s+)?" + personal + ")\\b"
+                        + "|(?i:\\b(?:bank\\s+balance|e-?mail\\s+address|home\\s+address|phone\\s+number|date\\s+of\\s+birth|password|credit\\s+card\\s+number)\\s+of)"
+                        + "\\s+\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+"
+                        + "|(?i:\\bwhere\\s+(?:does|did)\\s+)\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+(?i:\\s+(?:currently\\s+)?live\\b)"
+                        + "|बैंक बैलेंस|банковский баланс|saldo bancario de|Kontostand von")));
+        r.add(rule("data-personal-data-world", data, 0.85,
+                "\\b(?:world|scenario|universe|society|planet|forest|spaceship|game|story|place)\\b[^.!?\\n]{0,100}?"
+                        + "\\b(?:personal\\s+(?:data|information)|passwords?|private\\s+(?:data|information))\\b[^.!?\\n]{0,40}?"
+                        + "\\b(?:shared|public|the norm|common knowledge|a sign of trust|a form of greeting|freely available)\\b"));
+        r.add(rule("data-personal-data-pretext", data, 0.45,
+                "\\b(?:research\\s+project|survey|study|investigation|audit)\\s+(?:on|about|of|into)\\s+personal\\s+(?:data|information)\\b"));
         r.add(rule("data-mention-other-users", data, 0.35, "\\b" + others + "\\s+" + theirData + "\\b"));
         r.add(rule("data-send-out", data, 0.85,
                 "\\b(?:send|post|upload|forward|email|e-mail|exfiltrate|transmit|submit|append)\\b[^.!?\\n]{0,50}?"
@@ -381,11 +418,21 @@ public final class InjectionPatterns {
                         + "\\b(?:sans (?:restrictions|r[èe]gles|limites)|sin (?:restricciones|reglas|l[íi]mites)|ohne (?:Einschr[äa]nkungen|Regeln|Grenzen)"
                         + "|sem (?:restri[çc][õo]es|regras)|senza (?:restrizioni|regole))"));
 
+        // Payload splitting: an instruction cut into pieces that the model is asked to put together.
+        r.add(rule("encoded-payload-splitting", encoded, 0.85,
+                "\\bz\\s*=\\s*a\\s*\\+\\s*b\\b|\\bSmartGPT\\b|\\binterlace\\b[^\\n]{0,40}?\\bpart\\s*1\\b"
+                        + "|\\b(?:combine|concatenate|join|merge)\\s+(?:the\\s+strings\\s+)?[a-z]\\s*,\\s*[a-z]\\s*,?\\s+and\\s+[a-z]\\b"
+                        + "[^\\n]{0,40}?\\b(?:answer|follow|do|execute|respond)"));
+        // Few- and many-shot: fake dialogue turns that set up what the model "already said".
+        r.add(rule("override-fake-dialogue", override, 0.4,
+                "(?:^|\\s)Q:\\s[^\\n]{3,300}?\\sA:\\s[^\\n]{3,500}?\\sQ:\\s"));
+        r.add(rule("override-repeated-token-flood", override, 0.6, "(?<!\\S)(\\S{3,30})(?:\\s+\\1(?!\\S)){15,}"));
+
         // ENCODED_PAYLOAD: asking for something to be decoded and obeyed.
         r.add(rule("encoded-decode-and-follow", encoded, 0.85,
                 "\\b(?:decode|decipher|decrypt|translate|convert|interpret|unscramble|reverse)\\b[^.!?\\n]{0,40}?"
                         + "\\b(?:base-?64|hex(?:adecimal)?|rot-?13|binary|morse|caesar|cipher|reversed|backwards|ascii codes?|leetspeak)\\b"
-                        + "[^\\n]{0,80}?\\b(?:follow|execute|do|obey|run|perform|carry out|act on|comply|answer)\\b"));
+                        + "[^\\n]{0,80}?\\b(?:follow|execute|do|obey|run|perform|carry out|act on|comply|answer|tell me what it says|respond)\\b"));
         r.add(rule("encoded-mention", encoded, 0.3,
                 "\\b(?:base-?64|rot-?13|hex-?encoded|in hexadecimal|caesar cipher|read (?:it|this) backwards)\\b"));
         return List.copyOf(r);
