@@ -57,6 +57,36 @@ public final class HandlerFixture {
         return event;
     }
 
+    /** The event as a plain user {@code userId} sends it (the claims API Gateway's JWT authorizer passes on). */
+    public static APIGatewayV2HTTPEvent asUser(APIGatewayV2HTTPEvent event, String userId) {
+        return withClaims(event, java.util.Map.of("sub", userId, "custom:role", "user"));
+    }
+
+    /** The event as sent by the creator {@code creatorId} (user {@code owner-<creatorId>}). */
+    public static APIGatewayV2HTTPEvent asCreator(APIGatewayV2HTTPEvent event, String creatorId) {
+        return withClaims(event, java.util.Map.of("sub", "owner-" + creatorId, "custom:role", "creator",
+                "custom:creatorId", creatorId));
+    }
+
+    /** The event as an admin sends it (role from a Cognito group, as API Gateway flattens it). */
+    public static APIGatewayV2HTTPEvent asAdmin(APIGatewayV2HTTPEvent event) {
+        return withClaims(event, java.util.Map.of("sub", "admin-1", "cognito:groups", "[admin]"));
+    }
+
+    /** The event with exactly these claims; null removes the authorizer, as on a route without one. */
+    public static APIGatewayV2HTTPEvent withClaims(APIGatewayV2HTTPEvent event, java.util.Map<String, String> claims) {
+        if (claims == null) {
+            event.getRequestContext().setAuthorizer(null);
+            return event;
+        }
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
+        jwt.setClaims(new java.util.HashMap<>(claims));
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+        authorizer.setJwt(jwt);
+        event.getRequestContext().setAuthorizer(authorizer);
+        return event;
+    }
+
     public static JsonNode json(APIGatewayV2HTTPResponse response) {
         try {
             return Json.MAPPER.readTree(response.getBody());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import dev.lumen.local.auth.LocalAccess;
 
 /**
  * How the local runner is configured, read once from the environment at start.
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param vectorStore        where memories are kept ({@code LUMEN_VECTOR_STORE}): {@code lucene} (default, embedded,
  *                           under {@code <dataDir>/vectors}) or {@code opensearch} (a node at {@code LUMEN_OPENSEARCH_URL})
  * @param openSearchUrl      the OpenSearch node for {@code opensearch}, e.g. one started by {@code localstack/opensearch/start.sh}
+ * @param access             authentication and rate limits ({@code LUMEN_AUTH}, {@code LUMEN_JWT_SECRET}, …; see {@link LocalAccess})
  */
 public record LocalSettings(
         int port,
@@ -39,7 +41,8 @@ public record LocalSettings(
         Duration sqsRetryDelay,
         boolean schedulesEnabled,
         String vectorStore,
-        Optional<String> openSearchUrl) {
+        Optional<String> openSearchUrl,
+        LocalAccess access) {
 
     public LocalSettings {
         if (!vectorStore.equals("lucene") && !vectorStore.equals("opensearch")) {
@@ -71,7 +74,8 @@ public record LocalSettings(
                 Duration.ofSeconds(seconds(env, "LUMEN_SQS_RETRY_DELAY_SECONDS", 1)),
                 onOff(env, "LUMEN_SCHEDULES", true),
                 env.getOrDefault("LUMEN_VECTOR_STORE", "lucene").strip().toLowerCase(java.util.Locale.ROOT),
-                Optional.ofNullable(env.get("LUMEN_OPENSEARCH_URL")).filter(v -> !v.isBlank()).map(String::strip));
+                Optional.ofNullable(env.get("LUMEN_OPENSEARCH_URL")).filter(v -> !v.isBlank()).map(String::strip),
+                LocalAccess.fromEnvironment(env));
     }
 
     /** The folder of the embedded vector store. */
@@ -87,7 +91,7 @@ public record LocalSettings(
     /** The same settings on other ports (0 = any free one), e.g. for tests. */
     public LocalSettings withPorts(int httpPort, int dynamoDbPort, int sqsPort) {
         return new LocalSettings(httpPort, dataDir, dynamoDbInMemory, dynamoDbPort, template, tableName, region,
-                chatModel, sqsPort, sqsRetryDelay, schedulesEnabled, vectorStore, openSearchUrl);
+                chatModel, sqsPort, sqsRetryDelay, schedulesEnabled, vectorStore, openSearchUrl, access);
     }
 
     /** {@code ./template.yaml}, else the first {@code template.yaml} in a parent directory. */

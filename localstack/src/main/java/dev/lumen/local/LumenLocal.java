@@ -108,6 +108,10 @@ public final class LumenLocal implements AutoCloseable {
         }
         if (args.length > 0 && args[0].equals("bench-safety")) { dev.lumen.local.bench.SafetyBenchmark.main(Arrays.copyOfRange(args, 1, args.length)); return; }
         if (args.length > 0 && args[0].equals("bench-injection")) { dev.lumen.local.bench.InjectionBenchmark.main(Arrays.copyOfRange(args, 1, args.length)); return; }
+        if (args.length > 0 && args[0].equals("mint-token")) {
+            dev.lumen.local.auth.DevTokens.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("bench-retrieval")) {
             RetrievalBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -179,7 +183,9 @@ public final class LumenLocal implements AutoCloseable {
             Intrinsics intrinsics = intrinsics(template, settings.region(), tableNames, sqsEndpoint);
             Optional<CorsPolicy> cors = template.resources(SamTemplate.HTTP_API).stream().findFirst()
                     .flatMap(httpApi -> CorsPolicy.of(httpApi, intrinsics));
-            HttpApi api = new HttpApi(new RouteTable(template.httpRoutes()), functions, cors);
+            HttpApi api = new HttpApi(new RouteTable(template.httpRoutes()), functions, cors,
+                    settings.access().authenticator(), template.openRouteKeys());
+            announceAuthentication(settings.access());
             web = LocalWebServer.start(settings.port(), api, functions, args);
             LOG.atDebug().setMessage("web server ready").addKeyValue("ms", millisSince(begin)).log();
             Map<String, LocalFunction> built = functions.await();
@@ -220,6 +226,24 @@ public final class LumenLocal implements AutoCloseable {
             dynamoDbStarted.thenAccept(DynamoDbLocalServer::close);
             queuesStarted.thenAccept(LocalQueues::close);
             throw e;
+        }
+    }
+
+    /**
+     * Says loudly when requests are not authenticated: with {@code LUMEN_AUTH=off} anyone who can
+     * reach the port is an admin, which is right for a laptop and wrong anywhere else.
+     */
+    private static void announceAuthentication(dev.lumen.local.auth.LocalAccess access) {
+        if (access.mode() == dev.lumen.local.auth.AuthMode.OFF) {
+            String line = "*".repeat(100);
+            LOG.atWarn().setMessage("\n{}\n*** authentication is OFF: every request acts as dev user '{}' with role admin;"
+                            + " set LUMEN_AUTH=jwt (and LUMEN_JWT_SECRET) to verify tokens as API Gateway does ***\n{}")
+                    .addArgument(line).addArgument(access.devUser()).addArgument(line).log();
+        } else {
+            LOG.atInfo().setMessage("authentication is on: bearer tokens are verified")
+                    .addKeyValue("issuer", access.issuer()).addKeyValue("audience", access.audience())
+                    .addKeyValue("hs256", access.hmacSecret().isPresent())
+                    .addKeyValue("jwks", access.jwksFile().map(Object::toString).orElse("none")).log();
         }
     }
 
@@ -335,6 +359,8 @@ public final class LumenLocal implements AutoCloseable {
         // Uploaded documents: a folder instead of the S3 bucket.
         localValues.put("LUMEN_CONTENT_STORE", "files");
         localValues.put("LUMEN_DOCUMENTS_DIR", settings.dataDir().resolve("documents").toString());
+        // The rate limit: off when every request is the one dev user, else as configured.
+        localValues.putAll(settings.access().handlerValues());
         return new HandlerEnvironment(template, intrinsics(template, settings.region(), tableNames, sqsEndpoint),
                 localValues);
     }

@@ -195,10 +195,11 @@ class MemoryPipelineTest {
         assertThat(queues().depth(DEAD_LETTERS)).isEqualTo(deadBefore + 1);
     }
 
+    /** One session per persona and user: a session belongs to the one user who chats in it. */
     private static JsonNode chat(String personaId, String userId, String message) {
         Reply reply = call("POST", "/api/chat", """
-                {"personaId": "%s", "sessionId": "%s-session", "userId": "%s", "message": "%s"}"""
-                .formatted(personaId, personaId, userId, message));
+                {"personaId": "%s", "sessionId": "%s-%s", "userId": "%s", "message": "%s"}"""
+                .formatted(personaId, personaId, userId, userId, message));
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
         return reply.body();
     }

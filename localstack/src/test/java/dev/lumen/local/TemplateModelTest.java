@@ -85,8 +85,15 @@ class TemplateModelTest {
                     new HttpRoute("POST", "/api/creators/{creatorId}/query", "QueryKnowledgeFunction"),
                     new HttpRoute("PUT", "/api/creators/{creatorId}", "CreatorFunction"),
                     new HttpRoute("GET", "/api/creators/{creatorId}", "CreatorFunction"),
-                    new HttpRoute("POST", "/api/creators/{creatorId}/content", "DraftContentFunction"));
-            assertThat(routes).hasSize(22);
+                    new HttpRoute("POST", "/api/creators/{creatorId}/content", "DraftContentFunction"),
+                    new HttpRoute("GET", "/api/escalations", "ListEscalationsFunction"),
+                    new HttpRoute("POST", "/api/escalations/{escalationId}/resolve", "ResolveEscalationFunction"),
+                    new HttpRoute("GET", "/api/usage", "UsageFunction"),
+                    new HttpRoute("DELETE", "/api/users/{userId}", "EraseUserFunction"));
+            // 22 above the escalation routes, the two escalation routes, GET /api/usage, the erasure
+            assertThat(routes).hasSize(26);
+            // Only the health check opts out of the JWT authorizer.
+            assertThat(template.openRouteKeys()).containsExactly("GET /api/health");
             assertThat(routes).extracting(HttpRoute::routeKey).doesNotHaveDuplicates();
         }
 
@@ -133,7 +140,8 @@ class TemplateModelTest {
             Intrinsics local = new Intrinsics(template.parameterDefaults(), "eu-west-1",
                     Map.of("LumenTable", "lumen-local",
                             "InteractionsQueue", "http://127.0.0.1:9324/000000000000/InteractionsQueue",
-                            "IngestQueue", "http://127.0.0.1:9324/000000000000/IngestQueue"), Map.of());
+                            "IngestQueue", "http://127.0.0.1:9324/000000000000/IngestQueue",
+                            "EscalationsQueue", "http://127.0.0.1:9324/000000000000/EscalationsQueue"), Map.of());
             List<String> unresolved = new ArrayList<>();
 
             // WHEN
@@ -147,6 +155,7 @@ class TemplateModelTest {
                     entry("LUMEN_MESSAGE_RETENTION_DAYS", template.parameterDefaults().get("MessageRetentionDays")));
             assertThat(chat.get("JAVA_TOOL_OPTIONS")).contains("TieredStopAtLevel=1").doesNotContain("${");
             assertThat(chat.get("INTERACTIONS_QUEUE_URL")).endsWith("/InteractionsQueue");
+            assertThat(chat.get("ESCALATIONS_QUEUE_URL")).endsWith("/EscalationsQueue");
             // The OpenSearch domain and the documents bucket have no stand-in in the template: the runner
             // supplies its own values (a local node or the embedded store; a local folder).
             assertThat(unresolved).containsExactlyInAnyOrder("LUMEN_OPENSEARCH_URL", "DOCUMENTS_BUCKET");

@@ -8,6 +8,7 @@ import dev.lumen.domain.chat.ConversationRepository;
 import dev.lumen.domain.chat.ExpressedTrait;
 import dev.lumen.domain.chat.Message;
 import dev.lumen.domain.chat.Role;
+import dev.lumen.domain.chat.UserSession;
 import dev.lumen.domain.chat.Usage;
 import dev.lumen.domain.learning.InteractionLearning;
 import dev.lumen.domain.learning.LearningRepository;
@@ -188,6 +189,59 @@ public abstract class ConversationRepositoryContract {
         assertThatThrownBy(() -> repository.appendTurn(turn.get(0), turn.get(1), ofQuestion))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(repository.latest(personaId, sessionId, 10)).isEmpty();
+    }
+
+    @Test
+    void erasingAUserRemovesTheirMessagesAndKeepsOthers() {
+        // GIVEN two sessions of one user with one persona, and another user's session
+        String personaId = Ids.random();
+        String user = "erase-" + Ids.random();
+        String other = "keep-" + Ids.random();
+        String first = Ids.random();
+        String second = Ids.random();
+        String theirs = Ids.random();
+        List<Message> a = turn(personaId, first, user, START, 0);
+        List<Message> b = turn(personaId, second, user, START.plusSeconds(5), 1);
+        List<Message> c = turn(personaId, theirs, other, START.plusSeconds(9), 2);
+        append(a.get(0), a.get(1));
+        append(b.get(0), b.get(1));
+        append(c.get(0), c.get(1));
+
+        // WHEN every session of the user is erased
+        List<UserSession> sessions = repository.sessionsOf(user);
+        List<String> erased = new java.util.ArrayList<>();
+        sessions.forEach(session -> erased.addAll(repository.eraseUserSession(user, session)));
+
+        // THEN both sessions were known with their tenant, their four messages are gone, and the
+        // other user's session is untouched
+        assertThat(sessions).extracting(UserSession::sessionId).containsExactlyInAnyOrder(first, second);
+        assertThat(sessions).extracting(UserSession::tenant).containsOnly(Turns.interactionOf(a.get(0), a.get(1)).tenant());
+        assertThat(erased).containsExactlyInAnyOrder(a.get(0).messageId(), a.get(1).messageId(),
+                b.get(0).messageId(), b.get(1).messageId());
+        assertThat(repository.latest(personaId, first, 10)).isEmpty();
+        assertThat(repository.latest(personaId, second, 10)).isEmpty();
+        assertThat(repository.latest(personaId, theirs, 10)).containsExactlyElementsOf(c);
+        assertThat(repository.sessionsOf(user)).isEmpty();
+        assertThat(repository.sessionsOf(other)).extracting(UserSession::sessionId).containsExactly(theirs);
+        // AND erasing again finds nothing
+        assertThat(repository.eraseUserSession(user, sessions.get(0))).isEmpty();
+    }
+
+    @Test
+    void erasingAUserLeavesOtherUsersMessagesInASharedSession() {
+        // GIVEN one session id used by two users
+        String personaId = Ids.random();
+        String sessionId = Ids.random();
+        List<Message> mine = turn(personaId, sessionId, "u-mine", START, 0);
+        List<Message> yours = turn(personaId, sessionId, "u-yours", START.plusSeconds(3), 1);
+        append(mine.get(0), mine.get(1));
+        append(yours.get(0), yours.get(1));
+
+        // WHEN the first user is erased
+        repository.sessionsOf("u-mine").forEach(s -> repository.eraseUserSession("u-mine", s));
+
+        // THEN only the other user's turn is left
+        assertThat(repository.latest(personaId, sessionId, 10)).containsExactlyElementsOf(yours);
     }
 
     /** A LearningRepository over the same store as {@code repository}, to put traits on its messages. */

@@ -293,6 +293,36 @@ public abstract class LearningRepositoryContract {
         assertThat(learning.emotionalState(userId).orElseThrow().history()).isEmpty();
     }
 
+    @Test
+    void erasingAUserForgetsEverythingLearnedAboutThemAndNobodyElse() {
+        // GIVEN what was learned about two users of one persona
+        String personaId = Ids.random();
+        String gone = Ids.random();
+        String kept = Ids.random();
+        ProfileUpdate goals = new ProfileUpdate(List.of("run 5k"), List.of(), List.of(), "concise");
+        for (String user : List.of(gone, kept)) {
+            InteractionRecorded turn = Turns.store(stores.conversations(), personaId, user, T, "model-a", new Usage(10, 1));
+            assertThat(learning.apply(new InteractionLearning(turn, List.of(), state(0.6, "hopeful", T), goals, "a"))).isTrue();
+        }
+        learning.setEmotionalState(gone, state(0.2, "sad", T.plusSeconds(2)));
+
+        // WHEN the first user is erased, twice
+        int erased = learning.eraseUser(gone);
+        int again = learning.eraseUser(gone);
+
+        // THEN their state, profile, patterns and usage total are gone; the other user's are not
+        assertThat(erased).isGreaterThanOrEqualTo(4);
+        assertThat(again).isZero();
+        assertThat(learning.emotionalState(gone)).isEmpty();
+        assertThat(learning.profile(gone)).isEmpty();
+        assertThat(learning.patterns(personaId, gone)).isEmpty();
+        assertThat(learning.usage(UsageScope.USER, gone)).isEqualTo(TokenUsage.none(UsageScope.USER, gone));
+        assertThat(learning.emotionalState(kept)).isPresent();
+        assertThat(learning.profile(kept)).isPresent();
+        assertThat(learning.patterns(personaId, kept)).hasSize(1);
+        assertThat(learning.usage(UsageScope.USER, kept).interactions()).isEqualTo(1);
+    }
+
     private void apply(InteractionRecorded interaction, String intent) {
         apply(interaction, null, intent);
     }

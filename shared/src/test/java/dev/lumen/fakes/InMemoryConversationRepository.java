@@ -3,6 +3,7 @@ package dev.lumen.fakes;
 import dev.lumen.domain.chat.ConversationRepository;
 import dev.lumen.domain.chat.ExpressedTrait;
 import dev.lumen.domain.chat.Message;
+import dev.lumen.domain.chat.UserSession;
 import dev.lumen.domain.memory.InteractionRecorded;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ public final class InMemoryConversationRepository implements ConversationReposit
             Comparator.comparing(Message::createdAt).thenComparing(Message::messageId);
     private final Map<String, List<Message>> sessions = new ConcurrentHashMap<>();
     private final InMemoryPendingInteractions pending;
+    private final Map<String, Map<String, UserSession>> userSessions = new ConcurrentHashMap<>();
 
     public InMemoryConversationRepository() {
         this(null);
@@ -55,9 +57,51 @@ public final class InMemoryConversationRepository implements ConversationReposit
                 k -> new ArrayList<>());
         list.add(userMessage);
         list.add(reply);
+        if (userMessage.userId() != null) {
+            userSessions.computeIfAbsent(userMessage.userId(), k -> new java.util.LinkedHashMap<>())
+                    .put(key(userMessage.personaId(), userMessage.sessionId()),
+                            new UserSession(userMessage.personaId(), userMessage.sessionId(), interaction.tenant()));
+        }
         if (pending != null) {
             pending.add(interaction);
         }
+    }
+
+    @Override
+    public synchronized List<UserSession> sessionsOf(String userId) {
+        return List.copyOf(userSessions.getOrDefault(userId, Map.of()).values());
+    }
+
+    @Override
+    public synchronized List<String> eraseUserSession(String userId, UserSession session) {
+        List<String> erased = new ArrayList<>();
+        List<Message> list = sessions.get(key(session.personaId(), session.sessionId()));
+        if (list != null) {
+            list.removeIf(m -> {
+                boolean theirs = userId.equals(m.userId());
+                if (theirs) {
+                    erased.add(m.messageId());
+                }
+                return theirs;
+            });
+            if (list.isEmpty()) {
+                sessions.remove(key(session.personaId(), session.sessionId()));
+            }
+        }
+        if (pending != null) {
+            erased.forEach(pending::remove);
+        }
+        Map<String, UserSession> refs = userSessions.get(userId);
+        if (refs != null) {
+            refs.remove(key(session.personaId(), session.sessionId()));
+        }
+        return List.copyOf(erased);
+    }
+
+    /** The learning repository's half of erasure: the user's index of sessions. */
+    synchronized int forgetSessionsOf(String userId) {
+        Map<String, UserSession> refs = userSessions.remove(userId);
+        return refs == null ? 0 : refs.size();
     }
 
     /** Puts traits on a stored message, as the learning repository does; false when there is no such message. */

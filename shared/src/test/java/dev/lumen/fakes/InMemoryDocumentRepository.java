@@ -42,7 +42,22 @@ public final class InMemoryDocumentRepository implements DocumentRepository {
         }
         documents.get(creatorId).put(documentId, new KnowledgeDocument(documentId, creatorId, current.title(),
                 current.contentType(), current.metadata(), status, reason, chunksDone, chunksTotal,
-                current.contentBytes(), revision, current.createdAt(), at));
+                current.contentBytes(), revision, current.createdAt(), at, current.quarantinedChunks(),
+                current.quarantine()));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean recordQuarantine(String creatorId, String documentId, int revision,
+                                                 int quarantinedChunks, java.util.List<String> reasons) {
+        KnowledgeDocument current = documents.getOrDefault(creatorId, Map.of()).get(documentId);
+        if (current == null || current.revision() != revision) {
+            return false;
+        }
+        documents.get(creatorId).put(documentId, new KnowledgeDocument(documentId, creatorId, current.title(),
+                current.contentType(), current.metadata(), current.status(), current.reason(), current.chunksDone(),
+                current.chunksTotal(), current.contentBytes(), revision, current.createdAt(), current.updatedAt(),
+                quarantinedChunks, reasons));
         return true;
     }
 

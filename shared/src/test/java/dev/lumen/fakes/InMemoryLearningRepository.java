@@ -119,6 +119,21 @@ public final class InMemoryLearningRepository implements LearningRepository {
     }
 
     @Override
+    public synchronized int eraseUser(String userId) {
+        int erased = 0;
+        erased += emotions.remove(userId) == null ? 0 : 1;
+        erased += profiles.remove(userId) == null ? 0 : 1;
+        int patternsBefore = patterns.size();
+        patterns.values().removeIf(p -> p.userId().equals(userId));
+        erased += patternsBefore - patterns.size();
+        erased += usage.remove(List.of(UsageScope.USER.name(), userId)) == null ? 0 : 1;
+        if (conversations != null) {
+            erased += conversations.forgetSessionsOf(userId);
+        }
+        return erased;
+    }
+
+    @Override
     public synchronized TokenUsage usage(UsageScope scope, String id) {
         return usage.getOrDefault(List.of(scope.name(), id), TokenUsage.none(scope, id));
     }

@@ -56,6 +56,8 @@ public final class BedrockStub implements AutoCloseable {
     private static final Answer DEFAULT_REPLY = Answer.reply("Hello from the Bedrock stub.");
     /** Set by {@link #answerByDefault}; until then the default depends on the operation. */
     private Answer fallback;
+    private final Map<String, Deque<Answer>> scriptByModel = new java.util.HashMap<>();
+    private final Map<String, Answer> fallbackByModel = new java.util.HashMap<>();
 
     private BedrockStub(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -102,6 +104,26 @@ public final class BedrockStub implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers for the next requests to one model (by the model id in the path), in order; they
+     * come before the shared script. Once used up, that model's default, then the shared script.
+     */
+    public synchronized BedrockStub enqueueFor(String modelId, Answer... answers) {
+        scriptByModel.computeIfAbsent(modelId, id -> new ArrayDeque<>()).addAll(List.of(answers));
+        return this;
+    }
+
+    /** The answer every request to one model gets once its own script is used up. */
+    public synchronized BedrockStub answerByDefaultFor(String modelId, Answer answer) {
+        fallbackByModel.put(modelId, answer);
+        return this;
+    }
+
+    /** The requests to one model so far, oldest first. */
+    public synchronized List<Recorded> requestsFor(String modelId) {
+        return requests.stream().filter(r -> modelId.equals(r.modelId())).toList();
+    }
+
     /** Every request received so far, oldest first. */
     public synchronized List<Recorded> requests() {
         return List.copyOf(requests);
@@ -144,6 +166,14 @@ public final class BedrockStub implements AutoCloseable {
         Recorded recorded = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestURI().getRawPath(), headers, rawBody, parse(rawBody));
         requests.add(recorded);
+        String model = recorded.modelId();
+        Deque<Answer> own = model == null ? null : scriptByModel.get(model);
+        if (own != null && !own.isEmpty()) {
+            return own.poll();
+        }
+        if (model != null && fallbackByModel.containsKey(model)) {
+            return fallbackByModel.get(model);
+        }
         Answer next = script.poll();
         if (next != null) {
             return next;

@@ -8,10 +8,12 @@ import dev.lumen.domain.chat.ChatRequest;
 import dev.lumen.domain.chat.ChatService;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Caller;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
 
-/** {@code POST /api/chat} with {@code {message, personaId, sessionId?, userId?}}: the persona's reply. */
+/** {@code POST /api/chat} with {@code {message, personaId, sessionId?, userId?, locale?}}: the persona's reply. */
 public final class ChatHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ChatService chat;
 
@@ -26,9 +28,11 @@ public final class ChatHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return ApiExchange.run(event, context, () -> {
-            JsonBody body = JsonBody.of(event);
+            Caller caller = Access.caller(event);
+            JsonBody body = JsonBody.of(event).allowOnly("personaId", "sessionId", "userId", "message", "locale");
             return ApiResult.ok(chat.chat(new ChatRequest(body.requiredString("personaId"),
-                    body.optionalString("sessionId"), body.optionalString("userId"), body.requiredString("message"))));
+                    body.optionalString("sessionId"), caller.actingUser(body.optionalString("userId")),
+                    body.requiredString("message"), body.optionalString("locale"))));
         });
     }
 }

@@ -8,6 +8,8 @@ import dev.lumen.domain.Ids;
 import dev.lumen.domain.chat.SessionHistory;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Caller;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import java.util.List;
 
@@ -30,10 +32,13 @@ public final class ListMessagesHandler implements RequestHandler<APIGatewayV2HTT
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return ApiExchange.run(event, context, () -> {
+            Caller caller = Access.caller(event);
             String sessionId = ApiExchange.pathParameter(event, "sessionId");
             String personaId = Ids.require("personaId", ApiExchange.queryParameter(event, "personaId"));
             int limit = ApiExchange.intQueryParameter(event, "limit", DEFAULT_LIMIT, 1, 500);
-            var messages = history.messages(personaId, sessionId, limit).stream().map(MessageView::of).toList();
+            var stored = history.messages(personaId, sessionId, limit);
+            caller.requireOwnSession(stored.stream().map(dev.lumen.domain.chat.Message::userId).toList());
+            var messages = stored.stream().map(MessageView::of).toList();
             return ApiResult.ok(new SessionMessages(personaId, sessionId, messages));
         });
     }

@@ -27,7 +27,14 @@ import dev.lumen.adapter.sqs.SqsClients;
 import dev.lumen.adapter.sqs.SqsIngestPublisher;
 import dev.lumen.adapter.sqs.SqsInteractionPublisher;
 import dev.lumen.adapter.sqs.SqsQueueDepth;
+import dev.lumen.adapter.dynamodb.DynamoDbEscalationRepository;
+import dev.lumen.adapter.sqs.SqsEscalationPublisher;
 import dev.lumen.domain.chat.ChatModel;
+import dev.lumen.domain.chat.ChatSafety;
+import dev.lumen.domain.escalation.Escalations;
+import dev.lumen.domain.safety.CrisisDetector;
+import dev.lumen.domain.safety.InjectionDetector;
+import dev.lumen.domain.safety.ReplyValidator;
 import dev.lumen.domain.chat.ChatService;
 import dev.lumen.domain.chat.ConversationRepository;
 import dev.lumen.domain.chat.SessionHistory;
@@ -50,11 +57,19 @@ import dev.lumen.domain.memory.InteractionSweeper;
 import dev.lumen.domain.memory.MemoryLookup;
 import dev.lumen.domain.memory.MemoryService;
 import dev.lumen.domain.persona.PersonaService;
+import dev.lumen.domain.privacy.UserErasure;
 import dev.lumen.domain.presence.TypingService;
 import dev.lumen.domain.stats.StatsService;
 import dev.lumen.domain.vector.EmbeddingModel;
 import dev.lumen.domain.vector.RecentEmbeddings;
 import dev.lumen.domain.vector.VectorStore;
+import dev.lumen.domain.model.FallbackChatModel;
+import dev.lumen.domain.usage.Budgets;
+import dev.lumen.domain.usage.UsageAccounting;
+import dev.lumen.domain.usage.UsageLedger;
+import dev.lumen.domain.usage.UsageMeter;
+import dev.lumen.domain.usage.UsageReport;
+import dev.lumen.adapter.dynamodb.DynamoDbUsageLedger;
 import dev.lumen.functions.config.FunctionConfig.DocumentConfig;
 import dev.lumen.functions.config.FunctionConfig.MemoryConfig;
 import java.time.Clock;
@@ -90,10 +105,19 @@ public final class Components {
     private KnowledgeIndexer indexer;
     private ChatService chat;
     private LearningService learningService;
+    private SafetyConfig safetyConfig;
+    private CrisisDetector crisisDetector;
+    private InjectionDetector injectionDetector;
+    private UsageConfig usageConfig;
 
     private Components(FunctionConfig config) {
         this.config = config;
         this.dynamoDb = DynamoDbClients.create(config.region(), config.dynamoDbEndpoint());
+        // Every API request of this container draws from the caller's bucket in the table.
+        dev.lumen.functions.http.Access.useRateLimiter(RateLimitConfig.fromEnvironment().bucket()
+                .<dev.lumen.domain.access.RateLimiter>map(bucket -> new dev.lumen.adapter.dynamodb.DynamoDbRateLimiter(
+                        dynamoDb, config.tableName(), bucket, clock))
+                .orElse(dev.lumen.domain.access.RateLimiter.UNLIMITED));
         this.personas = new PersonaService(new DynamoDbPersonaRepository(dynamoDb, config.tableName()),
                 config.coreTraits(), clock);
         this.conversations = new DynamoDbConversationRepository(dynamoDb, config.tableName(), config.messageRetention(), clock);
@@ -125,8 +149,89 @@ public final class Components {
                     new SqsInteractionPublisher(sqs(), config.queues().requireInteractionsQueueUrl()),
                     new Coaching(new DynamoDbCreatorRepository(dynamoDb, config.tableName()), learning,
                             new KnowledgeSearch(embeddingModel(), vectorStore())), clock);
+            chat.withBudgets(budgets());
+            chat.withSafety(chatSafety());
         }
         return chat;
+    }
+
+    /** Spending limits per user and creator, checked before each model call. */
+    public Budgets budgets() {
+        return new Budgets(usageLedger(), usageConfig().budgets());
+    }
+
+    /** Prices each chat turn and records it, once per interaction id (the interaction worker). */
+    public UsageAccounting usageAccounting() {
+        return new UsageAccounting(usageLedger(), usageConfig().prices());
+    }
+
+    /** {@code GET /api/usage}. */
+    public UsageReport usageReport() {
+        return new UsageReport(usageLedger(), clock);
+    }
+
+    /** Budgets and accounting for model calls outside chat: knowledge answers, drafts, trait extraction. */
+    private UsageMeter usageMeter() {
+        return new UsageMeter(budgets(), usageLedger(), usageConfig().prices(), clock);
+    }
+
+    private UsageLedger usageLedger() {
+        return new DynamoDbUsageLedger(dynamoDb, config.tableName());
+    }
+
+    private synchronized UsageConfig usageConfig() {
+        if (usageConfig == null) {
+            usageConfig = UsageConfig.fromEnvironment();
+        }
+        return usageConfig;
+    }
+
+    /** Crisis and injection checks before the model, reply validation after it, escalations for HIGH. */
+    private ChatSafety chatSafety() {
+        CrisisDetector crisis = crisisDetector();
+        InjectionDetector injection = injectionDetector();
+        // Replies are checked for crisis content by the pattern layer only: a model's reply that raises
+        // self-harm unprompted does so in plain words, and the embedding layer would double the check's cost.
+        return new ChatSafety(crisis::assess, injection::check, safetyConfig().crisisResources(), escalations(),
+                new ReplyValidator(crisis::patternsOnly, injection::check));
+    }
+
+    /**
+     * The human hand-off. The queue client is only built when an escalation is published, so the
+     * list and resolve functions start without SQS.
+     */
+    public Escalations escalations() {
+        return new Escalations(new DynamoDbEscalationRepository(dynamoDb, config.tableName()),
+                escalation -> new SqsEscalationPublisher(sqs(), safetyConfig().requireEscalationsQueueUrl())
+                        .publish(escalation), clock);
+    }
+
+    private synchronized SafetyConfig safetyConfig() {
+        if (safetyConfig == null) {
+            safetyConfig = SafetyConfig.fromEnvironment();
+        }
+        return safetyConfig;
+    }
+
+    /** One per container: the exemplars are embedded once, on first use. */
+    private synchronized CrisisDetector crisisDetector() {
+        if (crisisDetector == null) {
+            crisisDetector = new CrisisDetector(embeddingModel());
+        }
+        return crisisDetector;
+    }
+
+    private synchronized InjectionDetector injectionDetector() {
+        if (injectionDetector == null) {
+            injectionDetector = new InjectionDetector(embeddingModel());
+        }
+        return injectionDetector;
+    }
+
+    /** {@code DELETE /api/users/{userId}}: no chat model, only the stores and the vector index. */
+    public UserErasure userErasure() {
+        UsageLedger ledger = usageLedger();
+        return new UserErasure(conversations, memory(), learning, ledger::eraseUser);
     }
 
     /** Reading a session needs no model: built without one, so those functions start faster. */
@@ -137,7 +242,8 @@ public final class Components {
     /** The interaction worker's use case: memory, traits, emotional state, profile, patterns, usage. */
     public synchronized LearningService learning() {
         if (learningService == null) {
-            learningService = new LearningService(learning, memory(), new ModelTraitExtractor(chatModel()), clock);
+            learningService = new LearningService(learning, memory(),
+                    new ModelTraitExtractor(chatModel()).withUsage(usageMeter()), clock);
         }
         return learningService;
     }
@@ -174,12 +280,13 @@ public final class Components {
     }
 
     public KnowledgeQuery knowledgeQuery() {
-        return new KnowledgeQuery(new KnowledgeSearch(embeddingModel(), vectorStore()), chatModel());
+        return new KnowledgeQuery(new KnowledgeSearch(embeddingModel(), vectorStore()), chatModel())
+                .withUsage(usageMeter());
     }
 
     public ContentDrafts contentDrafts() {
         return new ContentDrafts(new DynamoDbCreatorRepository(dynamoDb, config.tableName()),
-                new KnowledgeSearch(embeddingModel(), vectorStore()), chatModel());
+                new KnowledgeSearch(embeddingModel(), vectorStore()), chatModel()).withUsage(usageMeter());
     }
 
     public CreatorProfiles creators() {
@@ -205,7 +312,9 @@ public final class Components {
 
     private synchronized KnowledgeIndexer indexer() {
         if (indexer == null) {
-            indexer = new KnowledgeIndexer(embeddingModel(), vectorStore(), TextSplitter.defaults(), clock);
+            // Chunks that read as prompt injection are quarantined, never indexed.
+            InjectionDetector screen = injectionDetector();
+            indexer = new KnowledgeIndexer(embeddingModel(), vectorStore(), TextSplitter.defaults(), clock, screen::check);
         }
         return indexer;
     }
@@ -221,10 +330,26 @@ public final class Components {
         if (chatModel == null) {
             chatModel = switch (config.chatModel()) {
                 case OFFLINE -> new OfflineChatModel();
-                case BEDROCK -> new BedrockChatModel(bedrock(), config.requireBedrockModelId());
+                case BEDROCK -> modelChain();
             };
         }
         return chatModel;
+    }
+
+    /**
+     * The Bedrock models of {@link ModelConfig}, primary first, behind the fallback chain: the one
+     * place chat calls are retried, over a client that makes one attempt per call (see
+     * {@link BedrockClients#createWithoutRetries}); embeddings keep their own client with SDK retries.
+     */
+    private ChatModel modelChain() {
+        ModelConfig models = ModelConfig.fromEnvironment();
+        BedrockRuntimeClient client = BedrockClients.createWithoutRetries(config.region(), config.bedrockEndpoint(),
+                models.policy().attemptTimeout());
+        List<FallbackChatModel.Named> chain = new java.util.ArrayList<>();
+        for (String id : models.requireModelIds()) {
+            chain.add(new FallbackChatModel.Named(id, new BedrockChatModel(client, id)));
+        }
+        return FallbackChatModel.of(chain, models.policy(), clock);
     }
 
     /** One per container: memories and knowledge share the model (and, locally, its loaded weights). */

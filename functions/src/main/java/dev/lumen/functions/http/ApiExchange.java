@@ -4,8 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lumen.domain.error.BudgetExceededException;
 import dev.lumen.domain.error.ConflictException;
 import dev.lumen.domain.error.DomainException;
+import dev.lumen.domain.error.ForbiddenException;
+import dev.lumen.domain.error.RateLimitedException;
+import dev.lumen.domain.error.UnauthenticatedException;
 import dev.lumen.domain.error.NotFoundException;
 import dev.lumen.domain.error.PayloadTooLargeException;
 import dev.lumen.domain.error.UnavailableException;
@@ -23,7 +27,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiExchange {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExchange.class);
-    private static final Map<String, String> HEADERS = Map.of("content-type", "application/json");
+    /**
+     * On every response: JSON only, never cached (answers are per user), never sniffed, framed or
+     * given a referrer, HTTPS only. {@code default-src 'none'}: a JSON API never needs a browser
+     * to load anything from its answers.
+     */
+    static final Map<String, String> HEADERS = Map.of(
+            "content-type", "application/json",
+            "x-content-type-options", "nosniff",
+            "cache-control", "no-store",
+            "strict-transport-security", "max-age=63072000; includeSubDomains",
+            "x-frame-options", "DENY",
+            "referrer-policy", "no-referrer",
+            "content-security-policy", "default-src 'none'; frame-ancestors 'none'");
+
+    /** The largest body a JSON route takes (64 KiB); routes with bigger payloads pass their own limit. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
     /** {@code {"error":{"code":…,"message":…}}}, the one error shape of the API. */
     record ErrorBody(Detail error) {
@@ -35,11 +54,21 @@ public final class ApiExchange {
     }
 
     public static APIGatewayV2HTTPResponse run(APIGatewayV2HTTPEvent event, Context context, Supplier<ApiResult> work) {
+        return run(event, context, DEFAULT_MAX_BODY_BYTES, work);
+    }
+
+    /**
+     * As {@link #run(APIGatewayV2HTTPEvent, Context, Supplier)} for a route whose bodies may be up
+     * to {@code maxBodyBytes}; a bigger one is a 413 before anything reads it.
+     */
+    public static APIGatewayV2HTTPResponse run(APIGatewayV2HTTPEvent event, Context context, int maxBodyBytes,
+                                               Supplier<ApiResult> work) {
         long started = System.nanoTime();
         String route = event.getRouteKey();
         String requestId = context == null ? "-" : context.getAwsRequestId();
         APIGatewayV2HTTPResponse response;
         try {
+            requireBodyWithin(event, maxBodyBytes);
             ApiResult result = work.get();
             response = respond(result.status(), result.body());
         } catch (DomainException e) {
@@ -48,6 +77,14 @@ public final class ApiExchange {
                 LOG.warn("request failed route={} requestId={} status={} code={}", route, requestId, status, e.code(), e);
             }
             response = error(status, e.code(), e.getMessage());
+            if (e instanceof RateLimitedException limited) {
+                response.getHeaders().put("retry-after", Long.toString(limited.retryAfterSeconds()));
+            }
+            if (e instanceof BudgetExceededException budget) {
+                // Whole seconds, rounded up: a client that waits exactly this long finds the budget reset.
+                response.getHeaders().put("retry-after", Long.toString(Math.max(1,
+                        (budget.retryAfter().toMillis() + 999) / 1000)));
+            }
         } catch (RuntimeException e) {
             LOG.error("request failed route={} requestId={} status=500", route, requestId, e);
             response = error(500, "internal_error", "the request could not be processed");
@@ -106,6 +143,18 @@ public final class ApiExchange {
         if (e instanceof ValidationException) {
             return 400;
         }
+        if (e instanceof UnauthenticatedException) {
+            return 401;
+        }
+        if (e instanceof ForbiddenException) {
+            return 403;
+        }
+        if (e instanceof RateLimitedException) {
+            return 429;
+        }
+        if (e instanceof BudgetExceededException) {
+            return 429;
+        }
         if (e instanceof NotFoundException) {
             return 404;
         }
@@ -124,6 +173,29 @@ public final class ApiExchange {
         return 500;
     }
 
+    /**
+     * 413 for a body over {@code maxBytes}, judged from its size alone: nothing parses it. Base64
+     * bodies count decoded; text counts in UTF-8 bytes, which only needs encoding near the limit.
+     */
+    static void requireBodyWithin(APIGatewayV2HTTPEvent event, int maxBytes) {
+        String body = event.getBody();
+        if (body == null) {
+            return;
+        }
+        long bytes;
+        if (event.getIsBase64Encoded()) {
+            bytes = (long) body.length() / 4 * 3;
+        } else if (body.length() > maxBytes || (long) body.length() * 3 <= maxBytes) {
+            bytes = body.length();
+        } else {
+            bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        if (bytes > maxBytes) {
+            throw new dev.lumen.domain.error.PayloadTooLargeException("body_too_large",
+                    "the request body is larger than this route accepts (" + maxBytes / 1024 + " KiB)");
+        }
+    }
+
     private static APIGatewayV2HTTPResponse error(int status, String code, String message) {
         return respond(status, new ErrorBody(new ErrorBody.Detail(code, message)));
     }
@@ -139,7 +211,7 @@ public final class ApiExchange {
         }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
-                .withHeaders(HEADERS)
+                .withHeaders(new java.util.HashMap<>(HEADERS))
                 .withBody(json)
                 .withIsBase64Encoded(false)
                 .build();

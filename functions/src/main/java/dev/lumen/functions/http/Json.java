@@ -10,6 +10,8 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // Costs are exact decimals: 0.0000001, not 1E-7 (BigDecimal.toString's scientific form).
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             // Absent means unknown: clients check for a field rather than for null.
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 

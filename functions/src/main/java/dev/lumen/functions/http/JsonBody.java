@@ -45,6 +45,23 @@ public final class JsonBody {
         return new JsonBody(root);
     }
 
+    /**
+     * Refuses a field this request does not have: a misspelt field would otherwise be silently
+     * ignored, and the caller would never learn why their value had no effect.
+     */
+    public JsonBody allowOnly(String... fields) {
+        java.util.Set<String> allowed = java.util.Set.of(fields);
+        java.util.Iterator<String> names = root.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new ValidationException("unknown_field", "'" + (name.length() > 64 ? name.substring(0, 64) + "…" : name)
+                        + "' is not a field of this request; it takes " + String.join(", ", fields));
+            }
+        }
+        return this;
+    }
+
     public String requiredString(String field) {
         String value = optionalString(field);
         if (value == null) {

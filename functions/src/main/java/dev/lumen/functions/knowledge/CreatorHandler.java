@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lumen.domain.knowledge.CreatorProfiles;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
 
@@ -29,10 +30,11 @@ public final class CreatorHandler implements RequestHandler<APIGatewayV2HTTPEven
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return ApiExchange.run(event, context, () -> {
             String creatorId = ApiExchange.pathParameter(event, "creatorId");
+            Access.caller(event).requireCreator(creatorId);
             if ("GET".equals(event.getRequestContext().getHttp().getMethod())) {
                 return ApiResult.ok(creators.get(creatorId));
             }
-            JsonBody body = JsonBody.of(event);
+            JsonBody body = JsonBody.of(event).allowOnly("name", "expertise", "methodology", "communicationStyle");
             return ApiResult.ok(creators.put(creatorId, body.requiredString("name"), body.optionalString("expertise"),
                     body.optionalString("methodology"), body.optionalString("communicationStyle")));
         });

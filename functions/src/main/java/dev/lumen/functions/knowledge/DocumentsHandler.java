@@ -8,6 +8,7 @@ import dev.lumen.domain.knowledge.KnowledgeBase;
 import dev.lumen.domain.knowledge.KnowledgeDocument;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import java.util.List;
 
@@ -38,6 +39,7 @@ public final class DocumentsHandler implements RequestHandler<APIGatewayV2HTTPEv
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return ApiExchange.run(event, context, () -> {
             String creatorId = ApiExchange.pathParameter(event, "creatorId");
+            Access.caller(event).requireCreator(creatorId);
             boolean one = event.getPathParameters() != null && event.getPathParameters().containsKey("documentId");
             if (!one) {
                 return ApiResult.ok(new Documents(creatorId, knowledge.list(creatorId)));

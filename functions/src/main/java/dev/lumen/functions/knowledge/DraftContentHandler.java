@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lumen.domain.knowledge.ContentDrafts;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
 
@@ -30,7 +31,8 @@ public final class DraftContentHandler implements RequestHandler<APIGatewayV2HTT
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return ApiExchange.run(event, context, () -> {
             String creatorId = ApiExchange.pathParameter(event, "creatorId");
-            JsonBody body = JsonBody.of(event);
+            Access.caller(event).requireCreator(creatorId);
+            JsonBody body = JsonBody.of(event).allowOnly("contentType", "topic", "audience", "length", "objectives");
             return ApiResult.ok(drafts.draft(creatorId, body.requiredString("contentType"), body.requiredString("topic"),
                     body.optionalString("audience"), body.optionalString("length"), body.optionalStrings("objectives")));
         });

@@ -8,6 +8,7 @@ import dev.lumen.domain.knowledge.KnowledgeQuery;
 import dev.lumen.domain.knowledge.SearchMode;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
 
@@ -32,7 +33,8 @@ public final class QueryKnowledgeHandler implements RequestHandler<APIGatewayV2H
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return ApiExchange.run(event, context, () -> {
             String creatorId = ApiExchange.pathParameter(event, "creatorId");
-            JsonBody body = JsonBody.of(event);
+            Access.caller(event).requireCreator(creatorId);
+            JsonBody body = JsonBody.of(event).allowOnly("query", "k", "filter", "mode", "answer");
             return ApiResult.ok(knowledge.query(creatorId, body.requiredString("query"),
                     body.optionalInt("k", DEFAULT_K, 1, KnowledgeQuery.MAX_K), body.optionalStringMap("filter"),
                     SearchMode.parse(body.optionalString("mode")), body.optionalBoolean("answer", false)));

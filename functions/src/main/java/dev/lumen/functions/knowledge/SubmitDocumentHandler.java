@@ -10,6 +10,7 @@ import dev.lumen.domain.knowledge.KnowledgeBase;
 import dev.lumen.domain.knowledge.KnowledgeDocument;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
 import java.nio.charset.StandardCharsets;
@@ -34,17 +35,21 @@ public final class SubmitDocumentHandler implements RequestHandler<APIGatewayV2H
         this.knowledge = knowledge;
     }
 
+    /** The largest upload plus room for a JSON envelope; {@link KnowledgeBase} checks the document itself. */
+    static final int MAX_BODY_BYTES = KnowledgeBase.MAX_UPLOAD_BYTES + ApiExchange.DEFAULT_MAX_BODY_BYTES;
+
     record Accepted(String documentId, String status, int revision) {
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ApiExchange.run(event, context, () -> {
+        return ApiExchange.run(event, context, MAX_BODY_BYTES, () -> {
             String creatorId = ApiExchange.pathParameter(event, "creatorId");
+            Access.caller(event).requireCreator(creatorId);
             String mediaType = mediaType(ApiExchange.header(event, "content-type"));
             KnowledgeDocument document;
             if (mediaType.equals("application/json")) {
-                JsonBody body = JsonBody.of(event);
+                JsonBody body = JsonBody.of(event).allowOnly("documentId", "title", "content", "contentType", "metadata");
                 ContentType type = ContentType.parse(body.optionalString("contentType") == null ? "text"
                         : body.requiredString("contentType"));
                 if (type == ContentType.PDF) {

@@ -8,6 +8,8 @@ import dev.lumen.domain.memory.MemoryLookup;
 import dev.lumen.domain.memory.RecalledMemory;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Caller;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import java.util.List;
 
@@ -35,7 +37,8 @@ public final class ListMemoriesHandler implements RequestHandler<APIGatewayV2HTT
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return ApiExchange.run(event, context, () -> {
             String personaId = ApiExchange.pathParameter(event, "personaId");
-            String userId = ApiExchange.queryParameter(event, "userId");
+            Caller caller = Access.caller(event);
+            String userId = caller.actingUser(ApiExchange.queryParameter(event, "userId"));
             String query = ApiExchange.queryParameter(event, "q");
             int k = ApiExchange.intQueryParameter(event, "k", DEFAULT_K, 1, MemoryLookup.MAX_K);
             return ApiResult.ok(new Memories(personaId, userId, query, memories.search(personaId, userId, query, k)));

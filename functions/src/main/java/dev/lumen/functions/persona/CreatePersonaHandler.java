@@ -8,6 +8,8 @@ import dev.lumen.domain.persona.NewPersona;
 import dev.lumen.domain.persona.PersonaService;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Caller;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
 
@@ -26,13 +28,15 @@ public final class CreatePersonaHandler implements RequestHandler<APIGatewayV2HT
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return ApiExchange.run(event, context, () -> {
-            JsonBody body = JsonBody.of(event);
+            Caller caller = Access.caller(event);
+            JsonBody body = JsonBody.of(event).allowOnly("id", "name", "description", "creatorId", "traits");
             var traits = body.optionalObjects("traits").stream()
+                    .map(t -> t.allowOnly("id", "name", "description", "intensity"))
                     .map(t -> new NewPersona.NewTrait(t.optionalString("id"), t.requiredString("name"),
                             t.optionalString("description"), t.requiredNumber("intensity")))
                     .toList();
             return ApiResult.created(personas.create(new NewPersona(body.optionalString("id"), body.requiredString("name"),
-                    body.optionalString("description"), body.optionalString("creatorId"), traits)));
+                    body.optionalString("description"), caller.owningCreator(body.optionalString("creatorId")), traits)));
         });
     }
 }

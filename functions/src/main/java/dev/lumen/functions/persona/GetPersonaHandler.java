@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lumen.domain.persona.PersonaService;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 
 /** {@code GET /api/personas/{personaId}}: the persona with its effective traits. */
@@ -23,7 +24,9 @@ public final class GetPersonaHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ApiExchange.run(event, context,
-                () -> ApiResult.ok(personas.get(ApiExchange.pathParameter(event, "personaId"))));
+        return ApiExchange.run(event, context, () -> {
+            Access.caller(event);
+            return ApiResult.ok(personas.get(ApiExchange.pathParameter(event, "personaId")));
+        });
     }
 }

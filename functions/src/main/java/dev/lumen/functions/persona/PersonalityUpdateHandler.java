@@ -9,6 +9,8 @@ import dev.lumen.domain.persona.TraitAction;
 import dev.lumen.domain.persona.TraitUpdate;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Caller;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
 import dev.lumen.domain.persona.Trait;
@@ -35,7 +37,9 @@ public final class PersonalityUpdateHandler implements RequestHandler<APIGateway
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return ApiExchange.run(event, context, () -> {
-            JsonBody body = JsonBody.of(event);
+            Caller caller = Access.caller(event);
+            JsonBody body = JsonBody.of(event).allowOnly("personaId", "traitId", "action", "intensity", "actor");
+            caller.requireCreator(personas.load(body.requiredString("personaId")).creatorId());
             TraitUpdate update = new TraitUpdate(body.requiredString("personaId"), body.requiredString("traitId"),
                     TraitAction.parse(body.requiredString("action")), body.requiredNumber("intensity"),
                     body.optionalString("actor"));

@@ -9,6 +9,7 @@ import dev.lumen.domain.persona.TraitAction;
 import dev.lumen.domain.persona.TraitUpdate;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
 
@@ -27,7 +28,8 @@ public final class TraitUpdateHandler implements RequestHandler<APIGatewayV2HTTP
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return ApiExchange.run(event, context, () -> {
-            JsonBody body = JsonBody.of(event);
+            Access.caller(event).requireCreator(personas.load(ApiExchange.pathParameter(event, "personaId")).creatorId());
+            JsonBody body = JsonBody.of(event).allowOnly("action", "intensity", "actor");
             TraitUpdate update = new TraitUpdate(ApiExchange.pathParameter(event, "personaId"),
                     ApiExchange.pathParameter(event, "traitId"), TraitAction.parse(body.requiredString("action")),
                     body.requiredNumber("intensity"), body.optionalString("actor"));

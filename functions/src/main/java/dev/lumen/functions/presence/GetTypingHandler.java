@@ -8,6 +8,8 @@ import dev.lumen.domain.presence.TypingService;
 import dev.lumen.domain.presence.TypingStatus;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Caller;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import java.util.List;
 
@@ -29,8 +31,11 @@ public final class GetTypingHandler implements RequestHandler<APIGatewayV2HTTPEv
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return ApiExchange.run(event, context, () -> {
+            Caller caller = Access.caller(event);
             String sessionId = ApiExchange.pathParameter(event, "sessionId");
-            return ApiResult.ok(new Typing(sessionId, typing.typing(sessionId)));
+            List<TypingStatus> statuses = typing.typing(sessionId);
+            caller.requireOwnSession(statuses.stream().map(TypingStatus::userId).toList());
+            return ApiResult.ok(new Typing(sessionId, statuses));
         });
     }
 }

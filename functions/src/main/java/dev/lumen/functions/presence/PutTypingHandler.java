@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lumen.domain.presence.TypingService;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Caller;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
 
@@ -28,9 +30,12 @@ public final class PutTypingHandler implements RequestHandler<APIGatewayV2HTTPEv
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return ApiExchange.run(event, context, () -> {
+            Caller caller = Access.caller(event);
             String sessionId = ApiExchange.pathParameter(event, "sessionId");
-            JsonBody body = JsonBody.of(event);
-            return ApiResult.ok(typing.set(sessionId, body.requiredString("userId"), body.requiredBoolean("typing")));
+            JsonBody body = JsonBody.of(event).allowOnly("userId", "typing");
+            String userId = dev.lumen.domain.Ids.require("userId", body.requiredString("userId"));
+            caller.requireUser(userId);
+            return ApiResult.ok(typing.set(sessionId, userId, body.requiredBoolean("typing")));
         });
     }
 }

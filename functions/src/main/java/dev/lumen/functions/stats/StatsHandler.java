@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lumen.domain.stats.StatsService;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 
 /** {@code GET /api/stats}: counts of personas, messages, memories, emotional states, patterns, queue depth, typing users. */
@@ -23,6 +24,9 @@ public final class StatsHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ApiExchange.run(event, context, () -> ApiResult.ok(stats.stats()));
+        return ApiExchange.run(event, context, () -> {
+            Access.caller(event).requireAdmin();
+            return ApiResult.ok(stats.stats());
+        });
     }
 }

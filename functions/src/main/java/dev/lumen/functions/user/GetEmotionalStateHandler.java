@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lumen.domain.learning.UserInsights;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 
 /** {@code GET /api/users/{userId}/emotional-state}: the current state and the recent ones, newest first. */
@@ -23,7 +24,10 @@ public final class GetEmotionalStateHandler implements RequestHandler<APIGateway
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ApiExchange.run(event, context, () ->
-                ApiResult.ok(insights.emotionalState(ApiExchange.pathParameter(event, "userId"))));
+        return ApiExchange.run(event, context, () -> {
+            String userId = ApiExchange.pathParameter(event, "userId");
+            Access.caller(event).requireUser(userId);
+            return ApiResult.ok(insights.emotionalState(userId));
+        });
     }
 }

@@ -9,6 +9,7 @@ import dev.lumen.domain.learning.UserInsights;
 import dev.lumen.domain.learning.UserProfile;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import java.util.List;
 
@@ -36,6 +37,7 @@ public final class GetProfileHandler implements RequestHandler<APIGatewayV2HTTPE
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return ApiExchange.run(event, context, () -> {
             String userId = ApiExchange.pathParameter(event, "userId");
+            Access.caller(event).requireUser(userId);
             String personaId = ApiExchange.queryParameter(event, "personaId");
             UserProfile profile = insights.profile(userId);
             return ApiResult.ok(new ProfileView(profile, personaId == null ? null : insights.patterns(personaId, userId)));

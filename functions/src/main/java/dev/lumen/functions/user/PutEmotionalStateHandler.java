@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lumen.domain.learning.UserInsights;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
+import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
 
@@ -29,7 +30,8 @@ public final class PutEmotionalStateHandler implements RequestHandler<APIGateway
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return ApiExchange.run(event, context, () -> {
             String userId = ApiExchange.pathParameter(event, "userId");
-            JsonBody body = JsonBody.of(event);
+            Access.caller(event).requireUser(userId);
+            JsonBody body = JsonBody.of(event).allowOnly("level", "state", "triggers");
             return ApiResult.ok(insights.setEmotionalState(userId, body.requiredNumber("level"),
                     body.requiredString("state"), body.optionalStrings("triggers")));
         });

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lumen.adapter.sqs.InteractionJson;
 import dev.lumen.domain.learning.LearningService;
 import dev.lumen.domain.memory.InteractionRecorded;
+import dev.lumen.domain.usage.UsageAccounting;
 import dev.lumen.functions.config.Components;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The interaction worker: learns from each chat turn on the {@code interactions} queue (memory,
- * traits, emotional state, profile, patterns, usage). Each message succeeds or fails on its own:
+ * traits, emotional state, profile, patterns, usage; token cost per user, creator, persona and day in
+ * the {@link dev.lumen.domain.usage.UsageLedger}). Each message succeeds or fails on its own:
  * failures are reported as batch item failures, so SQS redelivers only those, and after the
  * queue's {@code maxReceiveCount} receives moves them to the dead-letter queue. Processing is
  * idempotent on the interaction id, so a redelivered message changes nothing twice.
@@ -41,13 +43,15 @@ public final class InteractionWorkerHandler implements RequestHandler<SQSEvent, 
     });
 
     private final LearningService learning;
+    private final UsageAccounting usage;
 
     public InteractionWorkerHandler() {
-        this(Components.instance().learning());
+        this(Components.instance().learning(), Components.instance().usageAccounting());
     }
 
-    InteractionWorkerHandler(LearningService learning) {
+    InteractionWorkerHandler(LearningService learning, UsageAccounting usage) {
         this.learning = learning;
+        this.usage = usage;
     }
 
     @Override
@@ -77,6 +81,9 @@ public final class InteractionWorkerHandler implements RequestHandler<SQSEvent, 
     private Result process(SQSEvent.SQSMessage message) {
         try {
             InteractionRecorded interaction = InteractionJson.read(message.getBody());
+            // First, and on every delivery: idempotent on the interaction id, so a redelivery after
+            // the learning was applied still records usage a failed attempt missed, and never twice.
+            usage.recordTurn(interaction);
             return learning.process(interaction) == LearningService.Outcome.APPLIED ? Result.APPLIED : Result.DUPLICATE;
         } catch (RuntimeException e) {
             report(message, e);

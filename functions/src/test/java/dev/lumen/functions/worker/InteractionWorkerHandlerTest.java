@@ -16,7 +16,12 @@ import dev.lumen.domain.memory.MemoryService;
 import dev.lumen.fakes.ExactVectorStore;
 import dev.lumen.fakes.HashingEmbeddingModel;
 import dev.lumen.fakes.InMemoryStores;
+import dev.lumen.fakes.InMemoryUsageLedger;
 import dev.lumen.fakes.ScriptedChatModel;
+import dev.lumen.domain.usage.Account;
+import dev.lumen.domain.usage.ModelPrices;
+import dev.lumen.domain.usage.UsageAccounting;
+import dev.lumen.domain.usage.UsageTotals;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +33,14 @@ class InteractionWorkerHandlerTest {
     private final ExactVectorStore vectors = new ExactVectorStore();
     private final MemoryService memory = new MemoryService(new HashingEmbeddingModel(64), vectors);
 
+    private static final java.time.LocalDate LEDGER_DAY = java.time.LocalDate.parse("2026-01-05");
+    private static final String EVENT_MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
+    private final InMemoryUsageLedger ledger = new InMemoryUsageLedger();
+
     private InteractionWorkerHandler worker(ChatModel model) {
         return new InteractionWorkerHandler(new LearningService(stores.learning(), memory,
-                new ModelTraitExtractor(model), Clock.systemUTC()));
+                new ModelTraitExtractor(model), Clock.systemUTC()),
+                new UsageAccounting(ledger, ModelPrices.defaults()));
     }
 
     @Test
@@ -53,6 +63,13 @@ class InteractionWorkerHandlerTest {
         assertThat(usage.inputTokens()).isEqualTo(412);
         assertThat(usage.outputTokens()).isEqualTo(38);
         assertThat(stores.learning().isApplied("01JGZ8Q6X4C9M2T5V7W3Y1B0DK")).isTrue();
+        // AND the ledger counted the turn once, priced
+        UsageTotals day = ledger.day(Account.user("user-52e8"), LEDGER_DAY);
+        assertThat(day.calls()).isEqualTo(1);
+        assertThat(day.inputTokens()).isEqualTo(412);
+        assertThat(day.costUsd()).isEqualByComparingTo(
+                ModelPrices.defaults().cost(EVENT_MODEL, new dev.lumen.domain.chat.Usage(412, 38)));
+        assertThat(ledger.day(Account.creator(TENANT), LEDGER_DAY).calls()).isEqualTo(1);
     }
 
     @Test

@@ -33,6 +33,15 @@ public final class ApiGatewayEvents {
 
     /** The event for {@code request} matched to {@code routeKey} with the given path parameters. */
     public static APIGatewayV2HTTPEvent toEvent(IncomingRequest request, String routeKey, Map<String, String> pathParameters) {
+        return toEvent(request, routeKey, pathParameters, null);
+    }
+
+    /**
+     * The event as above, with the JWT authorizer's claims in {@code requestContext.authorizer.jwt.claims}
+     * as API Gateway puts them there; null claims leave the authorizer out (a route without one).
+     */
+    public static APIGatewayV2HTTPEvent toEvent(IncomingRequest request, String routeKey, Map<String, String> pathParameters,
+                                                Map<String, String> claims) {
         Instant now = Instant.now();
         Map<String, String> headers = headers(request);
         List<String> cookies = cookies(headers.remove("cookie"));
@@ -70,6 +79,11 @@ public final class ApiGatewayEvents {
                                 .withProtocol(request.protocol())
                                 .withSourceIp(request.sourceIp())
                                 .withUserAgent(headers.getOrDefault("user-agent", ""))
+                                .build())
+                        .withAuthorizer(claims == null ? null : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(new LinkedHashMap<>(claims))
+                                        .build())
                                 .build())
                         .build())
                 .build();

@@ -15,12 +15,18 @@ import java.util.Optional;
  * {@code access-control-allow-origin} to responses for allowed origins. Without it a web app served
  * from another local port could not call the runner.
  */
-public record CorsPolicy(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders, int maxAgeSeconds) {
+public record CorsPolicy(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders, int maxAgeSeconds,
+                         List<String> exposeHeaders) {
 
     public CorsPolicy {
         allowOrigins = List.copyOf(allowOrigins);
         allowMethods = List.copyOf(allowMethods);
         allowHeaders = List.copyOf(allowHeaders);
+        exposeHeaders = List.copyOf(exposeHeaders);
+    }
+
+    public CorsPolicy(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders, int maxAgeSeconds) {
+        this(allowOrigins, allowMethods, allowHeaders, maxAgeSeconds, List.of());
     }
 
     /** The policy of the template's HTTP API, if it declares one. */
@@ -31,7 +37,8 @@ public record CorsPolicy(List<String> allowOrigins, List<String> allowMethods, L
         Object maxAge = config.get("MaxAge");
         return Optional.of(new CorsPolicy(strings(config.get("AllowOrigins"), intrinsics),
                 strings(config.get("AllowMethods"), intrinsics), strings(config.get("AllowHeaders"), intrinsics),
-                maxAge == null ? 0 : intrinsics.resolve(maxAge).map(Integer::parseInt).orElse(0)));
+                maxAge == null ? 0 : intrinsics.resolve(maxAge).map(Integer::parseInt).orElse(0),
+                strings(config.get("ExposeHeaders"), intrinsics)));
     }
 
     boolean isPreflight(IncomingRequest request) {
@@ -61,6 +68,10 @@ public record CorsPolicy(List<String> allowOrigins, List<String> allowMethods, L
         }
         Map<String, List<String>> headers = new LinkedHashMap<>(response.headers());
         headers.put("access-control-allow-origin", List.of(origin.get()));
+        // Retry-After on a 429 is useless to a browser app unless it may read it.
+        if (!exposeHeaders.isEmpty()) {
+            headers.put("access-control-expose-headers", List.of(String.join(",", exposeHeaders)));
+        }
         return new OutgoingResponse(response.status(), headers, response.body());
     }
 

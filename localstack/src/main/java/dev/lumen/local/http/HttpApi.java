@@ -23,19 +23,51 @@ public final class HttpApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final Map<String, List<String>> JSON_CONTENT = Map.of("content-type", List.of("application/json"));
+    /** What the functions send on every response; the runner's own answers carry them too. */
+    static final Map<String, List<String>> SECURITY_HEADERS = Map.of(
+            "x-content-type-options", List.of("nosniff"),
+            "cache-control", List.of("no-store"),
+            "strict-transport-security", List.of("max-age=63072000; includeSubDomains"),
+            "x-frame-options", List.of("DENY"),
+            "referrer-policy", List.of("no-referrer"),
+            "content-security-policy", List.of("default-src 'none'; frame-ancestors 'none'"));
+    /**
+     * The largest body any route takes: a document upload (10 MiB) plus its JSON envelope. API
+     * Gateway's own ceiling is 10 MB; the functions enforce each route's smaller limit.
+     */
+    public static final int MAX_BODY_BYTES = 10 * 1024 * 1024 + 64 * 1024;
 
     private final RouteTable routes;
     private final LocalFunctions functions;
     private final Optional<CorsPolicy> cors;
+    private final Authenticator authenticator;
+    private final java.util.Set<String> openRouteKeys;
 
     public HttpApi(RouteTable routes, LocalFunctions functions) {
         this(routes, functions, Optional.empty());
     }
 
     public HttpApi(RouteTable routes, LocalFunctions functions, Optional<CorsPolicy> cors) {
+        this(routes, functions, cors, Authenticator.NONE, java.util.Set.of());
+    }
+
+    /**
+     * @param authenticator  the JWT authorizer's stand-in, consulted for every route but the open ones
+     * @param openRouteKeys  routes whose template event says {@code Auth: {Authorizer: NONE}}
+     */
+    public HttpApi(RouteTable routes, LocalFunctions functions, Optional<CorsPolicy> cors, Authenticator authenticator,
+                   java.util.Set<String> openRouteKeys) {
         this.routes = routes;
         this.functions = functions;
         this.cors = cors;
+        this.authenticator = authenticator;
+        this.openRouteKeys = java.util.Set.copyOf(openRouteKeys);
+    }
+
+    /** 413 for a body the runner will not read; answered before any function runs. */
+    public static OutgoingResponse tooLarge() {
+        return error(413, "body_too_large", "the request body is larger than any route accepts ("
+                + MAX_BODY_BYTES / 1024 + " KiB)", Map.of("connection", List.of("close")));
     }
 
     public RouteTable routes() {
@@ -68,7 +100,15 @@ public final class HttpApi {
                     .addKeyValue("route", found.route().routeKey()).addKeyValue("function", found.route().functionId()).log();
             return error(500, "internal_error", "Internal server error", Map.of());
         }
-        APIGatewayV2HTTPEvent event = ApiGatewayEvents.toEvent(request, found.route().routeKey(), found.pathParameters());
+        Map<String, String> claims = null;
+        if (!openRouteKeys.contains(found.route().routeKey())) {
+            Authenticator.Outcome outcome = authenticator.authenticate(firstHeader(request, "authorization"));
+            if (outcome instanceof Authenticator.Rejected rejected) {
+                return error(401, "unauthenticated", rejected.message(), Map.of("www-authenticate", List.of("Bearer")));
+            }
+            claims = ((Authenticator.Authenticated) outcome).claims();
+        }
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.toEvent(request, found.route().routeKey(), found.pathParameters(), claims);
         String requestId = event.getRequestContext().getRequestId();
         Object result;
         try {
@@ -128,8 +168,18 @@ public final class HttpApi {
         return error(500, "internal_error", "Internal server error", Map.of());
     }
 
+    private static String firstHeader(IncomingRequest request, String name) {
+        for (var entry : request.headers().entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+                return entry.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
     private static OutgoingResponse error(int status, String code, String message, Map<String, List<String>> extraHeaders) {
         Map<String, List<String>> headers = new LinkedHashMap<>(JSON_CONTENT);
+        headers.putAll(SECURITY_HEADERS);
         headers.putAll(extraHeaders);
         return new OutgoingResponse(status, headers, ErrorBody.json(code, message));
     }

@@ -151,6 +151,24 @@ public final class SamTemplate {
         return routes;
     }
 
+    /**
+     * Route keys whose {@code HttpApi} event opts out of the API's authorizer
+     * ({@code Auth: {Authorizer: NONE}}), e.g. {@code GET /api/health}.
+     */
+    public java.util.Set<String> openRouteKeys() {
+        java.util.Set<String> open = new java.util.TreeSet<>();
+        for (FunctionSpec function : functions()) {
+            for (FunctionEvent event : function.events()) {
+                if (event.type().equals("HttpApi") && event.properties().get("Auth") instanceof Map<?, ?> auth
+                        && "NONE".equals(auth.get("Authorizer")) && event.properties().get("Path") != null) {
+                    open.add(String.valueOf(event.properties().get("Method")).toUpperCase(Locale.ROOT) + " "
+                            + event.properties().get("Path"));
+                }
+            }
+        }
+        return open;
+    }
+
     /** Every {@code AWS::DynamoDB::Table}. */
     public List<TableSpec> tables() {
         return resources(DYNAMODB_TABLE).stream()

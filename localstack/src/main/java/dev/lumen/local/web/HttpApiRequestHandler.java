@@ -30,7 +30,17 @@ final class HttpApiRequestHandler implements HttpRequestHandler {
 
     @Override
     public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        IncomingRequest incoming = incoming(request);
+        // Refused unread: a declared size over every route's limit, or a stream that keeps going past it.
+        if (request.getContentLengthLong() > HttpApi.MAX_BODY_BYTES) {
+            write(HttpApi.tooLarge(), response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(HttpApi.MAX_BODY_BYTES + 1);
+        if (body.length > HttpApi.MAX_BODY_BYTES) {
+            write(HttpApi.tooLarge(), response);
+            return;
+        }
+        IncomingRequest incoming = incoming(request, body);
         OutgoingResponse outgoing;
         if (incoming.rawPath().startsWith(LocalWebServer.INVOKE_PATH + "/")
                 && api.routes().find(incoming.method(), incoming.rawPath()) instanceof RouteTable.NotFound) {
@@ -48,7 +58,7 @@ final class HttpApiRequestHandler implements HttpRequestHandler {
                         "No function named '" + name + "'; functions are named by their logical id in template.yaml"));
     }
 
-    private static IncomingRequest incoming(HttpServletRequest request) throws IOException {
+    private static IncomingRequest incoming(HttpServletRequest request, byte[] body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name, Collections.list(request.getHeaders(name)));
@@ -58,7 +68,7 @@ final class HttpApiRequestHandler implements HttpRequestHandler {
                 request.getRequestURI(),
                 request.getQueryString(),
                 headers,
-                request.getInputStream().readAllBytes(),
+                body,
                 request.getRemoteAddr(),
                 request.getProtocol());
     }

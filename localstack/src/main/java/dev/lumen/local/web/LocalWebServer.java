@@ -1,5 +1,9 @@
 package dev.lumen.local.web;
 
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+
 import dev.lumen.local.http.HttpApi;
 import dev.lumen.local.lambda.LocalFunctions;
 import java.lang.reflect.Type;
@@ -60,6 +64,14 @@ public final class LocalWebServer implements AutoCloseable {
         application.addInitializers(context -> {
             GenericApplicationContext registry = (GenericApplicationContext) context;
             registry.registerBean(HttpApi.class, () -> api);
+            // Requests Tomcat itself refuses get the API's JSON error shape too, not an HTML page.
+            registry.registerBean("jsonErrorReports", WebServerFactoryCustomizer.class,
+                    () -> (WebServerFactoryCustomizer<TomcatServletWebServerFactory>) factory ->
+                            factory.addContextCustomizers(tomcatContext -> {
+                                if (tomcatContext.getParent() instanceof StandardHost host) {
+                                    host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+                                }
+                            }));
             for (String name : functions.names()) {
                 registry.registerBean(name, FunctionRegistration.class,
                         () -> new FunctionRegistration<>(new InvokeFunction(name, functions), name).type(MESSAGE_FUNCTION));

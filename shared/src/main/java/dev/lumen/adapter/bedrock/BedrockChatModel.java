@@ -6,6 +6,8 @@ import dev.lumen.domain.chat.ModelRequest;
 import dev.lumen.domain.chat.Role;
 import dev.lumen.domain.chat.Usage;
 import dev.lumen.domain.error.UnavailableException;
+import dev.lumen.domain.model.ModelCallException;
+import dev.lumen.domain.model.ModelFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +15,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -26,8 +30,10 @@ import software.amazon.awssdk.services.bedrockruntime.model.TokenUsage;
 
 /**
  * {@link ChatModel} on Bedrock Runtime's Converse API, which speaks one request shape for every
- * chat model Bedrock hosts. Transient failures are retried by the client's retry strategy (see
- * {@link BedrockClients}); whatever is left becomes an {@link UnavailableException}.
+ * chat model Bedrock hosts. A failure becomes a {@link ModelCallException} (an
+ * {@link UnavailableException}) that says what kind it was, so the fallback chain can decide to
+ * retry or move on. Retries are the client's (see {@link BedrockClients#create}) or, for chat,
+ * the chain's over a client without retries ({@link BedrockClients#createWithoutRetries}).
  */
 public final class BedrockChatModel implements ChatModel {
     private static final Logger log = LoggerFactory.getLogger(BedrockChatModel.class);
@@ -57,7 +63,7 @@ public final class BedrockChatModel implements ChatModel {
             response = client.converse(converse);
         } catch (SdkException e) {
             logFailure(e);
-            throw modelUnavailable(e);
+            throw new ModelCallException(failureOf(e), modelId, e);
         }
         return toReply(response);
     }
@@ -109,7 +115,7 @@ public final class BedrockChatModel implements ChatModel {
                     .addKeyValue("modelId", modelId)
                     .addKeyValue("stopReason", response.stopReasonAsString())
                     .log("Bedrock Converse returned no output message");
-            throw modelUnavailable(null);
+            throw new ModelCallException(ModelFailure.MALFORMED, modelId, null);
         }
         // Models may add non-text blocks (reasoning, tool use); the reply is the text ones.
         String text = response.output().message().content().stream()
@@ -154,8 +160,38 @@ public final class BedrockChatModel implements ChatModel {
         }
     }
 
-    private static UnavailableException modelUnavailable(Throwable cause) {
-        return new UnavailableException("model_unavailable", "the chat model is unavailable; retry later", cause);
+    /**
+     * What kind of failure an SDK exception is, for the fallback chain: throttling and quota
+     * (429, or a throttling error code), server errors (5xx, a broken connection), timeouts (the
+     * client's call or attempt timeout, a socket read timeout), unreadable answers (the response
+     * could not be unmarshalled) and rejections (400/401/403/404: configuration, not transient).
+     */
+    static ModelFailure failureOf(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            if (e instanceof ServiceQuotaExceededException || service.isThrottlingException()
+                    || service.statusCode() == 429) {
+                return ModelFailure.THROTTLED;
+            }
+            if (isConfigurationError(e)) {
+                return ModelFailure.REJECTED;
+            }
+            if (service.statusCode() >= 500) {
+                return ModelFailure.SERVER_ERROR;
+            }
+            return ModelFailure.REJECTED;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException
+                    || t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException) {
+                return ModelFailure.TIMEOUT;
+            }
+            String name = t.getClass().getName();
+            if (name.contains("JsonParse") || name.contains("JsonEOF") || name.contains("Unmarshall")
+                    || (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("unmarshall"))) {
+                return ModelFailure.MALFORMED;
+            }
+        }
+        return ModelFailure.SERVER_ERROR;
     }
 
     /**

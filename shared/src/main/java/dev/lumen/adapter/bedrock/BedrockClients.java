@@ -67,6 +67,30 @@ public final class BedrockClients {
         return builder.credentialsProvider(ClientCredentials.forEndpoint(endpoint)).build();
     }
 
+    /**
+     * A client that makes exactly one attempt per call, each bounded by {@code attemptTimeout}, for
+     * models behind {@link dev.lumen.domain.model.FallbackChatModel}: the chain is the one place
+     * chat calls are retried, across models and within one time budget, so SDK retries under it
+     * would multiply the attempts (4 SDK attempts × 2 chain attempts × 2 models = 16) and the time.
+     */
+    public static BedrockRuntimeClient createWithoutRetries(String region, Optional<URI> endpoint,
+                                                            Duration attemptTimeout) {
+        if (region == null || region.isBlank()) {
+            throw new IllegalArgumentException("a Bedrock region is required");
+        }
+        BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
+                .region(Region.of(region))
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(attemptTimeout)
+                        .build())
+                .overrideConfiguration(o -> o
+                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallTimeout(attemptTimeout));
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.credentialsProvider(ClientCredentials.forEndpoint(endpoint)).build();
+    }
+
     static RetryStrategy retryStrategy() {
         // The AWS standard strategy already knows which errors are transient (429 / throttling
         // codes, 500/502/503/504, I/O errors); we only bound the attempts and the backoff.

@@ -10,6 +10,7 @@ import static dev.lumen.adapter.dynamodb.AttributeValues.string;
 import dev.lumen.domain.chat.ConversationRepository;
 import dev.lumen.domain.chat.Message;
 import dev.lumen.domain.chat.Role;
+import dev.lumen.domain.chat.UserSession;
 import dev.lumen.domain.chat.Usage;
 import dev.lumen.domain.error.ConflictException;
 import dev.lumen.domain.memory.InteractionRecorded;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * {@link ConversationRepository} on the single table (see {@link LumenTable}): one partition per
@@ -61,6 +63,7 @@ public final class DynamoDbConversationRepository implements ConversationReposit
     private static final String OUTPUT_TOKENS = "outputTokens";
     private static final String LAST_MESSAGE_AT = "lastMessageAt";
     private static final String MESSAGE_COUNT = "messageCount";
+    private static final String TENANT = "tenant";
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -110,12 +113,15 @@ public final class DynamoDbConversationRepository implements ConversationReposit
         requireInteractionOf(reply, interaction);
         for (int attempt = 1; ; attempt++) {
             // Built per attempt: each one picks a new random stats shard, away from the one that collided.
-            List<TransactWriteItem> writes = List.of(
+            List<TransactWriteItem> writes = new ArrayList<>(List.of(
                     TransactWriteItem.builder().put(newMessage(userMessage)).build(),
                     TransactWriteItem.builder().put(newMessage(reply)).build(),
                     TransactWriteItem.builder().update(touchSession(userMessage, reply)).build(),
                     TransactWriteItem.builder().put(p -> p.tableName(tableName).item(PendingItem.of(interaction))).build(),
-                    StatsShards.bump(tableName, StatsShards.of(StatsShards.MESSAGES, 2)));
+                    StatsShards.bump(tableName, StatsShards.of(StatsShards.MESSAGES, 2))));
+            if (userMessage.userId() != null) {
+                writes.add(TransactWriteItem.builder().put(userSessionRef(userMessage, interaction.tenant())).build());
+            }
             try {
                 client.transactWriteItems(r -> r.transactItems(writes));
                 return;
@@ -133,6 +139,63 @@ public final class DynamoDbConversationRepository implements ConversationReposit
                 pause(attempt);
             }
         }
+    }
+
+    @Override
+    public List<UserSession> sessionsOf(String userId) {
+        List<UserSession> sessions = new ArrayList<>();
+        for (Map<String, AttributeValue> item : Partitions.items(client,
+                PrefixQuery.of(tableName, LumenTable.userPk(userId), LumenTable.USER_SESSION_PREFIX))) {
+            sessions.add(new UserSession(string(item, PERSONA_ID), string(item, SESSION_ID), optionalString(item, TENANT)));
+        }
+        return List.copyOf(sessions);
+    }
+
+    @Override
+    public List<String> eraseUserSession(String userId, UserSession session) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        List<String> messageIds = new ArrayList<>();
+        String sessionPk = LumenTable.sessionPk(session.personaId(), session.sessionId());
+        for (Map<String, AttributeValue> item : Partitions.items(client, Partitions.whole(tableName, sessionPk))) {
+            // Only what this user wrote, or was answered: a session id is the client's choice.
+            if (!userId.equals(optionalString(item, USER_ID))) {
+                continue;
+            }
+            keys.add(Partitions.key(item));
+            if (item.get(LumenTable.SK).s().startsWith(LumenTable.MESSAGE_PREFIX)) {
+                String messageId = string(item, MESSAGE_ID);
+                messageIds.add(messageId);
+                // A reply's id is its interaction's id: the pending copy holds the turn's text.
+                keys.add(Map.of(LumenTable.PK, s(LumenTable.pendingPk(messageId)), LumenTable.SK, s(LumenTable.PENDING)));
+            }
+        }
+        keys.add(Map.of(LumenTable.PK, s(LumenTable.typingPk(session.sessionId())), LumenTable.SK, s(LumenTable.typingSk(userId))));
+        keys.add(Map.of(LumenTable.PK, s(LumenTable.userPk(userId)),
+                LumenTable.SK, s(LumenTable.userSessionSk(session.personaId(), session.sessionId()))));
+        // First marked as applied, so a turn still on its way through the queue cannot bring the user back.
+        List<WriteRequest> receipts = new ArrayList<>();
+        for (String messageId : messageIds) {
+            Map<String, AttributeValue> receipt = DynamoDbLearningRepository.erasedReceipt(messageId, clock.instant());
+            receipts.add(WriteRequest.builder().putRequest(r -> r.item(receipt)).build());
+        }
+        Partitions.write(client, tableName, receipts);
+        Partitions.delete(client, tableName, keys);
+        return List.copyOf(messageIds);
+    }
+
+    /** The user's reference to the session, with the tenant its memories live in. */
+    private Put userSessionRef(Message userMessage, String tenant) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(LumenTable.PK, s(LumenTable.userPk(userMessage.userId())));
+        item.put(LumenTable.SK, s(LumenTable.userSessionSk(userMessage.personaId(), userMessage.sessionId())));
+        item.put(LumenTable.TYPE, s("USER_SESSION"));
+        item.put(PERSONA_ID, s(userMessage.personaId()));
+        item.put(SESSION_ID, s(userMessage.sessionId()));
+        if (tenant != null) {
+            item.put(TENANT, s(tenant));
+        }
+        item.put(LumenTable.EXPIRES_AT, n(clock.instant().plus(retention).getEpochSecond()));
+        return Put.builder().tableName(tableName).item(item).build();
     }
 
     /**

@@ -50,6 +50,9 @@ public final class DynamoDbDocumentRepository implements DocumentRepository {
     private static final String REVISION = "revision";
     private static final String CREATED_AT = "createdAt";
     private static final String UPDATED_AT = "updatedAt";
+    /** Absent until a revision had chunks quarantined; replaced with the item on a re-upload. */
+    private static final String QUARANTINED_CHUNKS = "quarantinedChunks";
+    private static final String QUARANTINE = "quarantine";
 
     /**
      * Newest upload first, by {@code createdAt} (kept across re-uploads), so progress updates do not
@@ -129,6 +132,25 @@ public final class DynamoDbDocumentRepository implements DocumentRepository {
     }
 
     @Override
+    public boolean recordQuarantine(String creatorId, String documentId, int revision, int quarantinedChunks,
+                                    List<String> reasons) {
+        try {
+            client.updateItem(r -> r
+                    .tableName(tableName)
+                    .key(key(LumenTable.creatorPk(creatorId), LumenTable.documentSk(documentId)))
+                    .updateExpression("SET #count = :count, #reasons = :reasons")
+                    .conditionExpression("#revision = :revision")
+                    .expressionAttributeNames(Map.of("#count", QUARANTINED_CHUNKS, "#reasons", QUARANTINE,
+                            "#revision", REVISION))
+                    .expressionAttributeValues(Map.of(":count", n((long) quarantinedChunks),
+                            ":reasons", AttributeValues.strings(reasons), ":revision", n((long) revision))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
     public void delete(String creatorId, String documentId) {
         client.deleteItem(r -> r.tableName(tableName)
                 .key(key(LumenTable.creatorPk(creatorId), LumenTable.documentSk(documentId))));
@@ -154,6 +176,10 @@ public final class DynamoDbDocumentRepository implements DocumentRepository {
         item.put(REVISION, n((long) document.revision()));
         item.put(CREATED_AT, instant(document.createdAt()));
         item.put(UPDATED_AT, instant(document.updatedAt()));
+        if (document.quarantinedChunks() > 0) {
+            item.put(QUARANTINED_CHUNKS, n((long) document.quarantinedChunks()));
+            item.put(QUARANTINE, AttributeValues.strings(document.quarantine()));
+        }
         return item;
     }
 
@@ -162,7 +188,8 @@ public final class DynamoDbDocumentRepository implements DocumentRepository {
                 ContentType.valueOf(string(item, CONTENT_TYPE)), metadata(item), DocumentStatus.valueOf(string(item, STATUS)),
                 optionalString(item, REASON), (int) integer(item, CHUNKS_DONE), (int) integer(item, CHUNKS_TOTAL),
                 integer(item, CONTENT_BYTES), (int) integer(item, REVISION), instant(item, CREATED_AT),
-                instant(item, UPDATED_AT));
+                instant(item, UPDATED_AT), (int) integer(item, QUARANTINED_CHUNKS, 0),
+                AttributeValues.stringList(item, QUARANTINE));
     }
 
     /** The metadata as a DynamoDB Map of Strings (an empty Map is allowed, unlike an empty set). */

@@ -289,6 +289,36 @@ public final class DynamoDbLearningRepository implements LearningRepository {
                 .build()).build();
     }
 
+    @Override
+    public int eraseUser(String userId) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> item : Partitions.items(client, Partitions.whole(tableName, LumenTable.userPk(userId)))) {
+            keys.add(Partitions.key(item));
+        }
+        Map<String, AttributeValue> usage = AttributeValues.key(LumenTable.usagePk(UsageScope.USER.name(), userId), LumenTable.TOTAL);
+        boolean hasUsage = client.getItem(r -> r.tableName(tableName).key(usage).consistentRead(true)).hasItem();
+        if (hasUsage) {
+            keys.add(usage);
+        }
+        Partitions.delete(client, tableName, keys);
+        return keys.size();
+    }
+
+    /**
+     * A receipt for an interaction whose user was erased: a late delivery of the interaction then
+     * counts as applied and brings nothing of the user back.
+     */
+    static Map<String, AttributeValue> erasedReceipt(String interactionId, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(LumenTable.PK, s(LumenTable.receiptPk(interactionId)));
+        item.put(LumenTable.SK, s(LumenTable.APPLIED));
+        item.put(LumenTable.TYPE, s("RECEIPT"));
+        item.put("interactionId", s(interactionId));
+        item.put("erasedAt", AttributeValues.instant(now));
+        item.put(LumenTable.EXPIRES_AT, n(now.plus(RECEIPT_RETENTION).getEpochSecond()));
+        return item;
+    }
+
     private Put receipt(InteractionRecorded interaction) {
         Instant now = clock.instant();
         Map<String, AttributeValue> item = new HashMap<>();

@@ -30,11 +30,17 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * emotional state USER#{userId}               EMOTION
  * user profile    USER#{userId}               PROFILE
  * pattern         USER#{userId}               PATTERN#{personaId}#{intent}
+ * user's session  USER#{userId}               SESSION#{personaId}#{sid}   (which sessions to erase, and their tenant)
  * usage total     USAGE#{USER|PERSONA|MODEL}#{id}  TOTAL
+ * ledger day      LEDGER#{USER|CREATOR|PERSONA}#{id}  DAY#{yyyy-MM-dd}[#PERSONA#{personaId}]
+ * ledger month    LEDGER#{USER|CREATOR|PERSONA}#{id}  MONTH#{yyyy-MM}
+ * ledger receipt  LEDGER_CALL#{callId}        RECORDED
  * stats shard     STATS                       SHARD#{0..15}
  * typing          TYPING#{sessionId}          USER#{userId}                             TYPING / {instant expiry}#{sessionId}#{userId}
  * creator profile CREATOR#{creatorId}         PROFILE
  * document        CREATOR#{creatorId}         DOC#{documentId}
+ * escalation      ESCALATION#{escalationId}   ESCALATION                                ESCALATIONS#{OPEN|RESOLVED} / {instant created}#{escalationId}
+ * rate bucket     RATE#{callerKey}            BUCKET                                    (TTL once full again)
  * </pre>
  *
  * Within a persona's partition the sort keys order as {@code AUDIT#… < PROFILE < TRAIT#…}, so the
@@ -115,6 +121,22 @@ public final class LumenTable {
         return DOCUMENT_PREFIX + documentId;
     }
 
+    public static String escalationPk(String escalationId) {
+        return "ESCALATION#" + escalationId;
+    }
+
+    /** Sort key of an escalation item, in its own partition. */
+    public static final String ESCALATION = "ESCALATION";
+
+    /** GSI partition of the escalations with a status: a Query lists them by creation time. */
+    public static String escalationsGsiPk(String status) {
+        return "ESCALATIONS#" + status;
+    }
+
+    public static String escalationGsiSk(Instant createdAt, String escalationId) {
+        return sortableInstant(createdAt) + "#" + escalationId;
+    }
+
     public static String traitSk(String traitId) {
         return TRAIT_PREFIX + traitId;
     }
@@ -153,8 +175,21 @@ public final class LumenTable {
         return "INTERACTION#" + interactionId;
     }
 
+    /** A caller's rate-limit token bucket (see {@link DynamoDbRateLimiter}). */
+    public static String ratePk(String callerKey) {
+        return "RATE#" + callerKey;
+    }
+
     public static String userPk(String userId) {
         return "USER#" + userId;
+    }
+
+    /** Sort-key prefix of the user's session references in the user's partition. */
+    public static final String USER_SESSION_PREFIX = "SESSION#";
+
+    /** A user's reference to a session they wrote in, kept in the user's partition for erasure. */
+    public static String userSessionSk(String personaId, String sessionId) {
+        return USER_SESSION_PREFIX + personaId + "#" + sessionId;
     }
 
     /** Prefix of a user's patterns with one persona; the trailing {@code #} keeps persona "a" from matching "ab". */
@@ -171,6 +206,37 @@ public final class LumenTable {
     public static String usagePk(String scope, String id) {
         return "USAGE#" + scope + "#" + id;
     }
+
+    /** @param kind {@code USER}, {@code CREATOR} or {@code PERSONA}: whose model spending the partition sums */
+    public static String ledgerPk(String kind, String id) {
+        return "LEDGER#" + kind + "#" + id;
+    }
+
+    /** An account's totals on one UTC day; ISO dates sort in time order. */
+    public static String ledgerDaySk(java.time.LocalDate day) {
+        return "DAY#" + day;
+    }
+
+    /** An account's totals with one persona on one day: sorts right after the day's own item. */
+    public static String ledgerDayPersonaSk(java.time.LocalDate day, String personaId) {
+        return ledgerDaySk(day) + "#PERSONA#" + personaId;
+    }
+
+    /** Upper bound of a day range's sort keys: {@code ~} sorts after {@code #PERSONA#…}. */
+    public static String ledgerDayRangeEnd(java.time.LocalDate lastDay) {
+        return ledgerDaySk(lastDay) + "#~";
+    }
+
+    public static String ledgerMonthSk(java.time.YearMonth month) {
+        return "MONTH#" + month;
+    }
+
+    /** The receipt that makes recording a model call idempotent. */
+    public static String ledgerCallPk(String callId) {
+        return "LEDGER_CALL#" + callId;
+    }
+
+    public static final String RECORDED = "RECORDED";
 
     public static String statsShardSk(int shard) {
         if (shard < 0 || shard >= STATS_SHARDS) {

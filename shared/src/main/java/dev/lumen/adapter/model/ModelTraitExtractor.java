@@ -49,11 +49,24 @@ public final class ModelTraitExtractor implements TraitExtractor {
         this.model = model;
     }
 
+    private volatile dev.lumen.domain.usage.UsageMeter usage = dev.lumen.domain.usage.UsageMeter.NONE;
+
+    /**
+     * Records each extraction's tokens for the interaction's user, persona and creator, under the
+     * call id {@code {interactionId}:traits}: once per interaction, however often it is redelivered.
+     */
+    public ModelTraitExtractor withUsage(dev.lumen.domain.usage.UsageMeter meter) {
+        this.usage = java.util.Objects.requireNonNull(meter, "meter");
+        return this;
+    }
+
     @Override
     public List<ExpressedTrait> extract(InteractionRecorded interaction) {
         String exchange = "User: " + interaction.userText() + "\nAssistant: " + interaction.replyText();
         ModelReply reply = model.reply(new ModelRequest(systemPrompt(PERSONA), List.of(), exchange, PERSONA,
                 List.of(), MAX_TOKENS, List.of(), ModelRequest.Task.EXTRACT_TRAITS));
+        usage.afterCall(interaction.interactionId() + ":traits", interaction.userId(), interaction.personaId(),
+                interaction.tenant(), reply);
         Optional<JsonNode> array = firstArray(reply.text());
         if (array.isEmpty()) {
             LOG.atWarn().addKeyValue("interactionId", interaction.interactionId()).addKeyValue("model", reply.model())

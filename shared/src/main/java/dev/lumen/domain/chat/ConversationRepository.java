@@ -15,4 +15,16 @@ public interface ConversationRepository {
      * none is. Also records the session as active.
      */
     void appendTurn(Message userMessage, Message reply, InteractionRecorded interaction);
+
+    /** The sessions a user has written in, each with its tenant; what erasure walks through. */
+    List<UserSession> sessionsOf(String userId);
+
+    /**
+     * Erases what a user left in one session: their messages (questions and the replies to them),
+     * the turns' pending copies, the session's record when it was theirs, and the user's reference
+     * to the session. Running it again finds nothing and deletes nothing.
+     *
+     * @return the ids of the deleted messages (a reply's id is also its memory's id)
+     */
+    List<String> eraseUserSession(String userId, UserSession session);
 }

@@ -31,6 +31,14 @@ public final class ContentDrafts {
         this.model = model;
     }
 
+    private volatile dev.lumen.domain.usage.UsageMeter usage = dev.lumen.domain.usage.UsageMeter.NONE;
+
+    /** The creator's budget checked before the model writes a draft, and its cost recorded after. */
+    public ContentDrafts withUsage(dev.lumen.domain.usage.UsageMeter meter) {
+        this.usage = java.util.Objects.requireNonNull(meter, "meter");
+        return this;
+    }
+
     /** The draft, the passages it was written from, and which of them it cites. */
     public record Draft(String creatorId, String contentType, String topic, String text,
                         List<KnowledgeQuery.Citation> citations, String model) {
@@ -71,9 +79,11 @@ public final class ContentDrafts {
             brief.append("\nFor: ").append(limit("audience", audience));
         }
         objectives.forEach(objective -> brief.append("\nThe reader should: ").append(objective.strip()));
+        usage.beforeCall(null, creatorId);
         ModelReply reply = model.reply(new ModelRequest(system.toString(), List.of(), brief.toString(),
                 creator == null ? creatorId : creator.name(), List.of(), WORDS.get(size) * 2, List.of(),
                 ModelRequest.Task.GROUNDED_ANSWER, samples.stream().map(KnowledgeHit::text).toList()));
+        usage.afterCall(Ids.random(), null, null, creatorId, reply);
         return new Draft(creatorId, type, subject, reply.text(), KnowledgeQuery.citations(reply.text(), samples), reply.model());
     }
 

@@ -57,9 +57,13 @@ public final class DocumentIngestion {
         // outlive a crash halfway through indexing (positions below are overwritten in place).
         int previousChunks = document.chunksTotal();
         indexer.removeChunks(request.creatorId(), request.documentId(), indexer.chunkCount(text), previousChunks);
-        int chunks = indexer.index(request.creatorId(), request.documentId(), document.title(), text,
-                document.metadata(), (done, total) -> documents.updateState(request.creatorId(), request.documentId(),
-                        request.revision(), DocumentStatus.PENDING, null, done, total, clock.instant()));
+        KnowledgeIndexer.Indexed indexed = indexer.indexDocument(request.creatorId(), request.documentId(),
+                document.title(), text, document.metadata(), (done, total) -> documents.updateState(request.creatorId(),
+                        request.documentId(), request.revision(), DocumentStatus.PENDING, null, done, total, clock.instant()));
+        int chunks = indexed.chunks();
+        // Quarantined chunks (prompt injection) were not indexed; the document says how many and why.
+        documents.recordQuarantine(request.creatorId(), request.documentId(), request.revision(),
+                indexed.quarantined(), indexed.reasons());
         documents.updateState(request.creatorId(), request.documentId(), request.revision(), DocumentStatus.INDEXED,
                 null, chunks, chunks, clock.instant());
         return Outcome.INDEXED;

@@ -24,6 +24,15 @@ public interface DocumentRepository {
     boolean updateState(String creatorId, String documentId, int revision, DocumentStatus status, String reason,
                         int chunksDone, int chunksTotal, Instant at);
 
+    /**
+     * Records the chunks of {@code revision} that were quarantined (not indexed) and why, while it is
+     * still the current revision.
+     *
+     * @return false when the document is gone or has a newer revision
+     */
+    boolean recordQuarantine(String creatorId, String documentId, int revision, int quarantinedChunks,
+                             List<String> reasons);
+
     /** Removes the record; nothing happens when there is none. */
     void delete(String creatorId, String documentId);
 }

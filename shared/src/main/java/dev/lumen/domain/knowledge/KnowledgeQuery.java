@@ -33,6 +33,14 @@ public final class KnowledgeQuery {
         this.model = model;
     }
 
+    private volatile dev.lumen.domain.usage.UsageMeter usage = dev.lumen.domain.usage.UsageMeter.NONE;
+
+    /** The creator's budget checked before an answer is asked of the model, and its cost recorded after. */
+    public KnowledgeQuery withUsage(dev.lumen.domain.usage.UsageMeter meter) {
+        this.usage = java.util.Objects.requireNonNull(meter, "meter");
+        return this;
+    }
+
     /** A source the answer cites: {@code marker} is the number in the answer's brackets. */
     public record Citation(int marker, String chunkId, String documentId, String title) {
     }
@@ -59,15 +67,17 @@ public final class KnowledgeQuery {
         }
         List<KnowledgeHit> hits = search.search(creatorId, query.strip(), k, filter, mode);
         return new Result(query.strip(), mode.name().toLowerCase(java.util.Locale.ROOT), hits,
-                answer ? answer(query.strip(), hits) : null);
+                answer ? answer(creatorId, query.strip(), hits) : null);
     }
 
-    private Answer answer(String query, List<KnowledgeHit> hits) {
+    private Answer answer(String creatorId, String query, List<KnowledgeHit> hits) {
         List<KnowledgeHit> sources = hits.subList(0, Math.min(SOURCES_IN_ANSWER, hits.size()));
         List<String> texts = sources.stream().map(KnowledgeHit::text).toList();
+        usage.beforeCall(null, creatorId);
         ModelReply reply = model.reply(new ModelRequest(GroundedPrompt.system(), List.of(),
                 GroundedPrompt.question(query, sources), "Lumen", List.of(), MAX_ANSWER_TOKENS, List.of(),
                 ModelRequest.Task.GROUNDED_ANSWER, texts));
+        usage.afterCall(Ids.random(), null, null, creatorId, reply);
         return new Answer(reply.text(), citations(reply.text(), sources), reply.model());
     }
 

@@ -35,4 +35,13 @@ public interface LearningRepository {
 
     /** The usage total of one user, persona or model; zero when there is none. */
     TokenUsage usage(UsageScope scope, String id);
+
+    /**
+     * Erases everything learned about a user: emotional state and its history, profile,
+     * conversation patterns, the user's token-usage total and the user's index of sessions.
+     * Running it again deletes nothing.
+     *
+     * @return how many records were deleted
+     */
+    int eraseUser(String userId);
 }

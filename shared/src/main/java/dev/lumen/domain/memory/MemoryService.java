@@ -59,6 +59,15 @@ public final class MemoryService {
         return vectors.search(INDEX, query).stream().map(MemoryService::recalled).toList();
     }
 
+    /** Deletes these memories (ids are interaction ids) from the tenant's memories; unknown ids are ignored. */
+    public void forget(String tenant, java.util.Collection<String> memoryIds) {
+        if (memoryIds.isEmpty()) {
+            return;
+        }
+        ensureIndex();
+        vectors.delete(INDEX, tenant, memoryIds);
+    }
+
     /**
      * Creates the index on first use, or checks that it was made for this model: a store refuses
      * vectors of another model or size ({@link dev.lumen.domain.vector.IndexMismatchException}).

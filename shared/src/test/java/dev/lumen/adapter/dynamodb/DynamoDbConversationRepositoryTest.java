@@ -159,7 +159,8 @@ class DynamoDbConversationRepositoryTest extends ConversationRepositoryContract 
             assertThat(call.operation()).isEqualTo("transactWriteItems");
             List<String> keys = ((TransactWriteItemsRequest) call.request()).transactItems().stream()
                     .map(DynamoDbConversationRepositoryTest::keyOf).toList();
-            assertThat(keys).hasSize(5).contains("PENDING#" + turn.get(1).messageId() + " PENDING")
+            assertThat(keys).hasSize(6).contains("PENDING#" + turn.get(1).messageId() + " PENDING")
+                    .contains("USER#user-7 " + LumenTable.userSessionSk(turn.get(0).personaId(), turn.get(0).sessionId()))
                     .anyMatch(key -> key.matches("STATS SHARD#\\d+"));
         });
     }

@@ -264,6 +264,11 @@ class LearningServiceTest {
         public TokenUsage usage(UsageScope scope, String id) {
             return delegate.usage(scope, id);
         }
+
+        @Override
+        public int eraseUser(String userId) {
+            return delegate.eraseUser(userId);
+        }
     }
 
     private static final class CountingEmbeddings implements EmbeddingModel {

@@ -1,0 +1,324 @@
+package dev.lumen.functions.http;
+
+import static dev.lumen.functions.HandlerFixture.asAdmin;
+import static dev.lumen.functions.HandlerFixture.asCreator;
+import static dev.lumen.functions.HandlerFixture.asUser;
+import static dev.lumen.functions.HandlerFixture.event;
+import static dev.lumen.functions.HandlerFixture.json;
+import static dev.lumen.functions.HandlerFixture.withBody;
+import static dev.lumen.functions.HandlerFixture.withClaims;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lumen.domain.chat.ChatRequest;
+import dev.lumen.domain.knowledge.ContentDrafts;
+import dev.lumen.domain.knowledge.CreatorProfiles;
+import dev.lumen.domain.knowledge.KnowledgeBase;
+import dev.lumen.domain.knowledge.KnowledgeIndexer;
+import dev.lumen.domain.knowledge.KnowledgeQuery;
+import dev.lumen.domain.knowledge.KnowledgeSearch;
+import dev.lumen.domain.knowledge.TextSplitter;
+import dev.lumen.domain.learning.UserInsights;
+import dev.lumen.domain.memory.MemoryLookup;
+import dev.lumen.domain.persona.NewPersona;
+import dev.lumen.domain.presence.TypingService;
+import dev.lumen.domain.stats.Counts;
+import dev.lumen.domain.stats.StatsService;
+import dev.lumen.fakes.InMemoryDocumentContentStore;
+import dev.lumen.fakes.InMemoryDocumentRepository;
+import dev.lumen.fakes.InMemoryTypingRepository;
+import dev.lumen.fakes.RecordingIngestPublisher;
+import dev.lumen.fakes.ScriptedChatModel;
+import dev.lumen.functions.HandlerFixture;
+import dev.lumen.functions.chat.ChatHandler;
+import dev.lumen.functions.chat.ListMessagesHandler;
+import dev.lumen.functions.health.HealthHandler;
+import dev.lumen.functions.knowledge.CreatorHandler;
+import dev.lumen.functions.knowledge.DocumentsHandler;
+import dev.lumen.functions.knowledge.DraftContentHandler;
+import dev.lumen.functions.knowledge.QueryKnowledgeHandler;
+import dev.lumen.functions.knowledge.SubmitDocumentHandler;
+import dev.lumen.functions.memory.ListMemoriesHandler;
+import dev.lumen.functions.persona.CreatePersonaHandler;
+import dev.lumen.functions.persona.GetPersonaHandler;
+import dev.lumen.functions.persona.PersonalityUpdateHandler;
+import dev.lumen.functions.persona.TraitUpdateHandler;
+import dev.lumen.functions.presence.GetTypingHandler;
+import dev.lumen.functions.presence.PutTypingHandler;
+import dev.lumen.functions.stats.StatsHandler;
+import dev.lumen.functions.user.GetEmotionalStateHandler;
+import dev.lumen.functions.user.GetProfileHandler;
+import dev.lumen.functions.user.PutEmotionalStateHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every route of {@code template.yaml} against its handler: 401 without claims, 403 with another
+ * user's or creator's claims, allowed with the owner's. The routes are read from the template, so a
+ * route added there without a case here fails this test.
+ */
+class RouteAuthorizationTest {
+    private static final Path TEMPLATE = Path.of("..", "template.yaml");
+
+    private final HandlerFixture fixture = new HandlerFixture();
+    private final ScriptedChatModel model = new ScriptedChatModel("One step at a time.");
+    private final TypingService typing = new TypingService(new InMemoryTypingRepository(), Clock.systemUTC());
+    private final InMemoryDocumentRepository documents = new InMemoryDocumentRepository();
+    private final RecordingIngestPublisher ingest = new RecordingIngestPublisher();
+    private final KnowledgeBase knowledge = new KnowledgeBase(documents, new InMemoryDocumentContentStore(), ingest,
+            new KnowledgeIndexer(fixture.embeddings, fixture.vectors, TextSplitter.defaults(), Clock.systemUTC()), Clock.systemUTC());
+    private final KnowledgeSearch search = new KnowledgeSearch(fixture.embeddings, fixture.vectors);
+    private final CreatorProfiles creators = new CreatorProfiles(fixture.creators, Clock.systemUTC());
+    private final UserInsights insights = new UserInsights(fixture.learning, Clock.systemUTC());
+    private final dev.lumen.domain.escalation.Escalations escalations = new dev.lumen.domain.escalation.Escalations(
+            new dev.lumen.fakes.InMemoryEscalationRepository(), new dev.lumen.fakes.RecordingEscalationPublisher(), Clock.systemUTC());
+    private final dev.lumen.domain.usage.UsageReport usage = new dev.lumen.domain.usage.UsageReport(
+            new dev.lumen.fakes.InMemoryUsageLedger(), Clock.systemUTC());
+
+    /**
+     * One route's case.
+     *
+     * @param handler the route's handler over the fixture
+     * @param event   the route's request, claims to be set per call
+     * @param owner   claims that may do it
+     * @param other   claims that may not (another user or creator, or a non-admin); null when any
+     *                signed-in caller may (and {@code owner} is then just someone signed in)
+     * @param open    the route needs no token at all
+     */
+    private record Case(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                        java.util.function.Supplier<APIGatewayV2HTTPEvent> event,
+                        UnaryOperator<APIGatewayV2HTTPEvent> owner, UnaryOperator<APIGatewayV2HTTPEvent> other, boolean open) {
+    }
+
+    @BeforeEach
+    void existingData() {
+        fixture.personas.create(new NewPersona("persona-ada", "Ada", "A study coach", "coach-sleep",
+                List.of(new NewPersona.NewTrait("warmth", "Warmth", "Kind", 0.5))));
+        fixture.chat(model).chat(new ChatRequest("persona-ada", "session-1", "user-1", "Hello"));
+        typing.set("session-42", "user-sam", true);
+        insights.setEmotionalState("user-sam", 0.6, "calm", List.of());
+        escalations.raise(dev.lumen.contract.EscalationRepositoryContract.escalation("esc-7f3k2m9q", java.time.Instant.now(), "user-2"));
+        creators.put("coach-sleep", "Dr Sleep", "sleep", "small steps", "warm");
+        knowledge.submit("coach-sleep", "sleep-guide", "Sleep guide", dev.lumen.domain.knowledge.ContentType.TEXT, Map.of(),
+                "Stop caffeine after 2 pm.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private Map<String, Case> cases() {
+        Map<String, Case> cases = new LinkedHashMap<>();
+        UnaryOperator<APIGatewayV2HTTPEvent> coach = e -> asCreator(e, "coach-sleep");
+        UnaryOperator<APIGatewayV2HTTPEvent> otherCoach = e -> asCreator(e, "coach-other");
+        cases.put("POST /api/personas", new Case(handler(CreatePersonaHandler.class, fixture.personas),
+                () -> withBody("create-persona.json", "{\"id\":\"persona-new\",\"name\":\"New\",\"creatorId\":\"coach-sleep\"}"),
+                coach, otherCoach, false));
+        cases.put("GET /api/personas/{personaId}", new Case(handler(GetPersonaHandler.class, fixture.personas),
+                () -> event("get-persona.json"), e -> asUser(e, "user-sam"), null, false));
+        cases.put("PUT /api/personas/{personaId}/traits/{traitId}", new Case(handler(TraitUpdateHandler.class, fixture.personas),
+                () -> event("trait-update.json"), coach, otherCoach, false));
+        cases.put("PUT /api/personality", new Case(handler(PersonalityUpdateHandler.class, fixture.personas),
+                () -> event("personality-update.json"), coach, otherCoach, false));
+        cases.put("POST /api/chat", new Case(handler(ChatHandler.class, fixture.chat(model)),
+                () -> event("chat.json"), e -> asUser(e, "user-1"), e -> asUser(e, "user-2"), false));
+        cases.put("GET /api/sessions/{sessionId}/messages", new Case(handler(ListMessagesHandler.class, fixture.history()),
+                () -> event("list-messages.json"), e -> asUser(e, "user-1"), e -> asUser(e, "user-2"), false));
+        cases.put("GET /api/personas/{personaId}/memories",
+                new Case(handler(ListMemoriesHandler.class, new MemoryLookup(fixture.personas, fixture.memory)),
+                        () -> event("list-memories.json"), e -> asUser(e, "user-sam"), e -> asUser(e, "user-kim"), false));
+        cases.put("POST /api/creators/{creatorId}/documents", new Case(handler(SubmitDocumentHandler.class, knowledge),
+                () -> event("submit-document.json"), coach, otherCoach, false));
+        cases.put("GET /api/creators/{creatorId}/documents", new Case(handler(DocumentsHandler.class, knowledge),
+                () -> event("list-documents.json"), coach, otherCoach, false));
+        cases.put("GET /api/creators/{creatorId}/documents/{documentId}", new Case(handler(DocumentsHandler.class, knowledge),
+                () -> document("GET"), coach, otherCoach, false));
+        cases.put("DELETE /api/creators/{creatorId}/documents/{documentId}", new Case(handler(DocumentsHandler.class, knowledge),
+                () -> document("DELETE"), coach, otherCoach, false));
+        cases.put("POST /api/creators/{creatorId}/query", new Case(handler(QueryKnowledgeHandler.class, new KnowledgeQuery(search, model)),
+                () -> event("query-knowledge.json"), coach, otherCoach, false));
+        cases.put("POST /api/creators/{creatorId}/content",
+                new Case(handler(DraftContentHandler.class, new ContentDrafts(fixture.creators, search, model)),
+                        () -> event("draft-content.json"), coach, otherCoach, false));
+        cases.put("PUT /api/creators/{creatorId}", new Case(handler(CreatorHandler.class, creators),
+                () -> event("put-creator.json"), coach, otherCoach, false));
+        cases.put("GET /api/creators/{creatorId}", new Case(handler(CreatorHandler.class, creators),
+                () -> method(event("put-creator.json"), "GET"), coach, otherCoach, false));
+        cases.put("GET /api/users/{userId}/emotional-state", new Case(handler(GetEmotionalStateHandler.class, insights),
+                () -> event("get-emotional-state.json"), e -> asUser(e, "user-sam"), e -> asUser(e, "user-kim"), false));
+        cases.put("PUT /api/users/{userId}/emotional-state", new Case(handler(PutEmotionalStateHandler.class, insights),
+                () -> event("put-emotional-state.json"), e -> asUser(e, "user-sam"), e -> asUser(e, "user-kim"), false));
+        cases.put("GET /api/users/{userId}/profile", new Case(handler(GetProfileHandler.class, insights),
+                () -> event("get-profile.json"), e -> asUser(e, "user-sam"), e -> asUser(e, "user-kim"), false));
+        cases.put("PUT /api/sessions/{sessionId}/typing", new Case(handler(PutTypingHandler.class, typing),
+                () -> event("put-typing.json"), e -> asUser(e, "user-sam"), e -> asUser(e, "user-kim"), false));
+        cases.put("GET /api/sessions/{sessionId}/typing", new Case(handler(GetTypingHandler.class, typing),
+                () -> event("get-typing.json"), e -> asUser(e, "user-sam"), e -> asUser(e, "user-kim"), false));
+        cases.put("GET /api/stats", new Case(handler(StatsHandler.class, new StatsService(now -> new Counts(1, 2, 3, 4, 5, 6), () -> 0,
+                Clock.systemUTC())), () -> event("stats.json"), HandlerFixture::asAdmin, e -> asUser(e, "user-sam"), false));
+        cases.put("GET /api/escalations", new Case(handler(dev.lumen.functions.escalation.ListEscalationsHandler.class, escalations),
+                () -> event("list-escalations.json"), HandlerFixture::asAdmin, e -> asUser(e, "user-2"), false));
+        cases.put("POST /api/escalations/{escalationId}/resolve",
+                new Case(handler(dev.lumen.functions.escalation.ResolveEscalationHandler.class, escalations),
+                        () -> event("resolve-escalation.json"), HandlerFixture::asAdmin, e -> asUser(e, "user-2"), false));
+        cases.put("GET /api/usage", new Case(handler(dev.lumen.functions.usage.UsageHandler.class, usage),
+                () -> event("get-usage.json"), e -> asUser(e, "user-52e8"), e -> asUser(e, "user-kim"), false));
+        cases.put("DELETE /api/users/{userId}", new Case(handler(dev.lumen.functions.privacy.EraseUserHandler.class,
+                new dev.lumen.domain.privacy.UserErasure(fixture.conversations, fixture.memory, fixture.learning, userId -> 0)),
+                () -> event("erase-user.json"), e -> asUser(e, "user-sam"), e -> asUser(e, "user-kim"), false));
+        cases.put("GET /api/health", new Case(handler(HealthHandler.class, List.of()), () -> event("health.json"), e -> e, null, true));
+        return cases;
+    }
+
+    @Test
+    void everyRouteOfTheTemplateHasAnAuthorizationCase() throws IOException {
+        assertThat(new TreeSet<>(cases().keySet())).isEqualTo(new TreeSet<>(templateRoutes()));
+    }
+
+    @TestFactory
+    List<DynamicTest> eachRouteRefusesStrangersAndServesItsOwner() {
+        return cases().entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+            Case c = entry.getValue();
+            String route = entry.getKey();
+            if (!c.open()) {
+                APIGatewayV2HTTPResponse anonymous = c.handler().handleRequest(withClaims(c.event().get(), null), null);
+                assertThat(anonymous.getStatusCode()).as("%s without claims", route).isEqualTo(401);
+                assertThat(json(anonymous).at("/error/code").asText()).isEqualTo("unauthenticated");
+                APIGatewayV2HTTPResponse noSubject = c.handler().handleRequest(
+                        withClaims(c.event().get(), Map.of("custom:role", "admin")), null);
+                assertThat(noSubject.getStatusCode()).as("%s with claims but no subject", route).isEqualTo(401);
+            }
+            if (c.other() != null) {
+                APIGatewayV2HTTPResponse stranger = c.handler().handleRequest(c.other().apply(c.event().get()), null);
+                assertThat(stranger.getStatusCode()).as("%s as someone else: %s", route, stranger.getBody()).isEqualTo(403);
+                assertThat(json(stranger).at("/error/code").asText()).isEqualTo("forbidden");
+            }
+            APIGatewayV2HTTPResponse owner = c.handler().handleRequest(c.owner().apply(c.event().get()), null);
+            assertThat(owner.getStatusCode()).as("%s as its owner: %s", route, owner.getBody()).isBetween(200, 299);
+            APIGatewayV2HTTPResponse admin = c.handler().handleRequest(asAdmin(c.event().get()), null);
+            assertThat(admin.getStatusCode()).as("%s as an admin: %s", route, admin.getBody()).isNotIn(401, 403);
+        })).toList();
+    }
+
+    @Test
+    void refusedWritesChangeNothing() {
+        String stateBefore = json(handler(GetEmotionalStateHandler.class, insights)
+                .handleRequest(event("get-emotional-state.json"), null)).toString();
+        // WHEN another user writes user-sam's state, another creator renames a persona's trait
+        handler(PutEmotionalStateHandler.class, insights).handleRequest(asUser(event("put-emotional-state.json"), "user-kim"), null);
+        handler(TraitUpdateHandler.class, fixture.personas).handleRequest(asCreator(event("trait-update.json"), "coach-other"), null);
+        handler(ChatHandler.class, fixture.chat(model)).handleRequest(
+                asUser(withBody("chat.json", "{\"personaId\":\"persona-ada\",\"sessionId\":\"session-1\",\"message\":\"hi\"}"), "user-2"), null);
+
+        // THEN nothing moved: the state as it was, the trait as created, session-1 still holds user-1's one turn
+        assertThat(json(handler(GetEmotionalStateHandler.class, insights)
+                .handleRequest(event("get-emotional-state.json"), null)).toString()).isEqualTo(stateBefore);
+        assertThat(fixture.personas.get("persona-ada").traits().stream().filter(t -> t.id().equals("warmth"))
+                .findFirst().orElseThrow().intensity()).isEqualTo(0.5);
+        assertThat(fixture.conversations.latest("persona-ada", "session-1", 10)).hasSize(2)
+                .allSatisfy(m -> assertThat(m.userId()).isEqualTo("user-1"));
+    }
+
+    @Test
+    void aCreatorCreatesPersonasForThemselvesAndAPlainUserCannot() {
+        var create = handler(CreatePersonaHandler.class, fixture.personas);
+        APIGatewayV2HTTPResponse own = create.handleRequest(asCreator(withBody("create-persona.json",
+                "{\"id\":\"mine\",\"name\":\"Mine\"}"), "coach-sleep"), null);
+        assertThat(own.getStatusCode()).isEqualTo(201);
+        assertThat(json(own).path("creatorId").asText()).isEqualTo("coach-sleep");
+        assertThat(create.handleRequest(asUser(withBody("create-persona.json", "{\"id\":\"u\",\"name\":\"U\"}"), "user-sam"), null)
+                .getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void chatWithoutAUserIdActsForTheCallerAndAnotherUsersSessionIsForbidden() {
+        var chat = handler(ChatHandler.class, fixture.chat(model));
+        APIGatewayV2HTTPResponse mine = chat.handleRequest(asUser(withBody("chat.json",
+                "{\"personaId\":\"persona-ada\",\"sessionId\":\"session-sam\",\"message\":\"hi\"}"), "user-sam"), null);
+        assertThat(mine.getStatusCode()).isEqualTo(200);
+        assertThat(fixture.conversations.latest("persona-ada", "session-sam", 10)).extracting(m -> m.userId())
+                .containsOnly("user-sam");
+        APIGatewayV2HTTPResponse theirs = chat.handleRequest(asUser(withBody("chat.json",
+                "{\"personaId\":\"persona-ada\",\"sessionId\":\"session-sam\",\"message\":\"hi\"}"), "user-kim"), null);
+        assertThat(theirs.getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void usageIsEachCallersOwnAndAnyonesForAnAdmin() {
+        var handler = handler(dev.lumen.functions.usage.UsageHandler.class, usage);
+        APIGatewayV2HTTPEvent creatorUsage = event("get-usage.json");
+        creatorUsage.setQueryStringParameters(Map.of("creatorId", "coach-sleep"));
+        APIGatewayV2HTTPEvent everyone = event("get-usage.json");
+        everyone.setQueryStringParameters(Map.of());
+        assertThat(handler.handleRequest(asCreator(creatorUsage, "coach-sleep"), null).getStatusCode()).isEqualTo(200);
+        creatorUsage = event("get-usage.json");
+        creatorUsage.setQueryStringParameters(Map.of("creatorId", "coach-sleep"));
+        assertThat(handler.handleRequest(asCreator(creatorUsage, "coach-other"), null).getStatusCode()).isEqualTo(403);
+        assertThat(handler.handleRequest(asUser(everyone, "user-sam"), null).getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void cognitoGroupsGiveRolesAndTheStrongestWins() {
+        assertThat(Access.fromClaims(Map.of("sub", "a", "cognito:groups", "[creator admin]")).role()).isEqualTo(Caller.Role.ADMIN);
+        assertThat(Access.fromClaims(Map.of("sub", "a", "cognito:groups", "[creator]", "custom:creatorId", "c1")))
+                .isEqualTo(new Caller("a", Caller.Role.CREATOR, "c1"));
+        assertThat(Access.fromClaims(Map.of("sub", "a", "custom:role", "superuser")).role()).isEqualTo(Caller.Role.USER);
+    }
+
+    /**
+     * A handler over the given ports, through its package-private test constructor (handlers keep
+     * that constructor out of their public API; this test sits outside their packages).
+     */
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(Class<?> type, Object port) {
+        for (java.lang.reflect.Constructor<?> constructor : type.getDeclaredConstructors()) {
+            if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0].isInstance(port)) {
+                try {
+                    constructor.setAccessible(true);
+                    return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) constructor.newInstance(port);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalArgumentException(type.getSimpleName() + " has no constructor taking " + port.getClass().getSimpleName());
+    }
+
+    private static APIGatewayV2HTTPEvent document(String method) {
+        APIGatewayV2HTTPEvent event = method(event("list-documents.json"), method);
+        event.setPathParameters(Map.of("creatorId", "coach-sleep", "documentId", "sleep-guide"));
+        return event;
+    }
+
+    private static APIGatewayV2HTTPEvent method(APIGatewayV2HTTPEvent event, String method) {
+        event.getRequestContext().getHttp().setMethod(method);
+        if (method.equals("GET") || method.equals("DELETE")) {
+            event.setBody(null);
+        }
+        return event;
+    }
+
+    /** {@code METHOD /path} of every HttpApi event in the template. */
+    static List<String> templateRoutes() throws IOException {
+        String template = Files.readString(TEMPLATE);
+        Matcher matcher = Pattern.compile("Path:\\s*(/\\S+)\\s*\\n\\s*Method:\\s*(\\w+)").matcher(template);
+        List<String> routes = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            routes.add(matcher.group(2).toUpperCase(java.util.Locale.ROOT) + " " + matcher.group(1));
+        }
+        assertThat(routes).as("routes read from the template").hasSizeGreaterThanOrEqualTo(20);
+        return routes;
+    }
+
+}

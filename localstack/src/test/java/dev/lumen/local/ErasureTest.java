@@ -1,0 +1,119 @@
+package dev.lumen.local;
+
+import static dev.lumen.local.EndToEndTest.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lumen.adapter.dynamodb.DynamoDbClients;
+import dev.lumen.domain.Ids;
+import dev.lumen.local.EndToEndTest.Reply;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * {@code DELETE /api/users/{userId}} through the local runner: after a user chatted, was learned
+ * from (memories in the vector store, emotional state, profile, patterns, usage) and set their
+ * state by hand, erasure leaves no item in the table that names them and no memory of them in the
+ * vector store, while another user of the same persona keeps everything.
+ */
+@ExtendWith(LocalRunner.class)
+class ErasureTest {
+    private static final String QUEUE = "InteractionsQueue";
+
+    @Test
+    void nothingOfAnErasedUserRemainsInTheTableOrTheVectorStore() {
+        // GIVEN two users of one persona; the first chats in two sessions and sets their state
+        String personaId = "erase-" + Ids.random();
+        String gone = "gone-" + Ids.random();
+        String kept = "kept-" + Ids.random();
+        EndToEndTest.createPersona(personaId);
+        for (int i = 0; i < 3; i++) {
+            chat(personaId, gone, "session-a-" + gone + (i % 2), "My goal is to run a marathon, week " + i + " was hard.");
+        }
+        chat(personaId, kept, "session-b-" + kept, "My goal is to run a marathon too.");
+        assertThat(call("PUT", "/api/users/" + gone + "/emotional-state",
+                "{\"level\": 0.4, \"state\": \"tired\", \"triggers\": [\"training\"]}").status()).isEqualTo(200);
+        assertThat(LocalRunner.runner().queues().awaitDrained(QUEUE, Duration.ofMinutes(2))).isTrue();
+        assertThat(memories(personaId, gone)).hasSize(3);
+        assertThat(itemsNaming(gone)).as("the user is in the table before erasure").isNotEmpty();
+
+        // WHEN the user is erased
+        Reply erased = call("DELETE", "/api/users/" + gone, null);
+
+        // THEN the response counts what went, no item names the user, no memory of them is found
+        assertThat(erased.status()).isEqualTo(200);
+        assertThat(erased.body().path("sessions").asInt()).isEqualTo(2);
+        assertThat(erased.body().path("messages").asInt()).isEqualTo(6);
+        assertThat(itemsNaming(gone)).isEmpty();
+        assertThat(memories(personaId, gone)).isEmpty();
+        assertThat(call("GET", "/api/users/" + gone + "/profile", null).body().at("/profile/interactions").asLong())
+                .isZero();
+        // AND the other user keeps their messages and memory
+        assertThat(memories(personaId, kept)).hasSize(1);
+        assertThat(call("GET", "/api/sessions/session-b-" + kept + "/messages?personaId=" + personaId, null)
+                .body().path("messages")).hasSize(2);
+        // AND erasing again is harmless and finds nothing
+        Reply again = call("DELETE", "/api/users/" + gone, null);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("messages").asInt()).isZero();
+    }
+
+    @Test
+    void aMalformedUserIdIsA400() {
+        Reply reply = call("DELETE", "/api/users/bad%23id", null);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().at("/error/code").asText()).isNotBlank();
+    }
+
+    private static void chat(String personaId, String userId, String sessionId, String message) {
+        Reply reply = call("POST", "/api/chat", """
+                {"personaId": "%s", "sessionId": "%s", "userId": "%s", "message": "%s"}"""
+                .formatted(personaId, sessionId, userId, message));
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+    }
+
+    private static List<?> memories(String personaId, String userId) {
+        Reply reply = call("GET", "/api/personas/" + personaId + "/memories?k=50&q=marathon&userId=" + userId, null);
+        assertThat(reply.status()).isEqualTo(200);
+        List<Object> found = new ArrayList<>();
+        reply.body().path("memories").forEach(found::add);
+        return found;
+    }
+
+    /** Every item of the whole table with a key or value (at any depth) that contains the id. */
+    private static List<Map<String, AttributeValue>> itemsNaming(String userId) {
+        List<Map<String, AttributeValue>> naming = new ArrayList<>();
+        try (DynamoDbClient dynamoDb = DynamoDbClients.create("us-east-1",
+                Optional.of(LocalRunner.runner().dynamoDbEndpoint()))) {
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                ScanResponse page = dynamoDb.scan(s -> s.tableName(LocalRunner.runner().tableName())
+                        .consistentRead(true).exclusiveStartKey(from));
+                page.items().stream().filter(item -> names(item.values(), userId)).forEach(naming::add);
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+        }
+        return naming;
+    }
+
+    private static boolean names(Iterable<AttributeValue> values, String userId) {
+        for (AttributeValue value : values) {
+            if ((value.s() != null && value.s().contains(userId))
+                    || (value.hasSs() && value.ss().stream().anyMatch(s -> s.contains(userId)))
+                    || (value.hasL() && names(value.l(), userId))
+                    || (value.hasM() && (names(value.m().values(), userId)
+                    || value.m().keySet().stream().anyMatch(k -> k.contains(userId))))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,228 @@
+package dev.lumen.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.lumen.local.auth.DevTokens;
+import dev.lumen.local.auth.LocalAccess;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runner with {@code LUMEN_AUTH=jwt}: it verifies bearer tokens as API Gateway's JWT authorizer
+ * does and the handlers authorize on the claims. Runs in a JVM of its own (see localstack/pom.xml):
+ * handlers keep one configuration per JVM, so this runner cannot share one with {@link LocalRunner}'s.
+ */
+@Tag("jwt-runner")
+class JwtRunnerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET = "a-local-test-secret-of-at-least-32-bytes!";
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "LUMEN_AUTH", "jwt",
+            "LUMEN_JWT_SECRET", SECRET,
+            // Small, so a test can run a user out: 10 at once, then one every 10 s.
+            "LUMEN_RATE_LIMIT_PER_MINUTE", "6",
+            "LUMEN_RATE_LIMIT_BURST", "10");
+
+    private static LumenLocal runner;
+    private static LocalAccess access;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() throws IOException {
+        Map<String, String> env = new java.util.HashMap<>(ENVIRONMENT);
+        env.put("LUMEN_TEMPLATE", LocalRunner.PROJECT_TEMPLATE.toString());
+        env.put("LUMEN_TABLE_NAME", "lumen-jwt-test");
+        env.put("LUMEN_CHAT_MODEL", "offline");
+        env.put("LUMEN_DYNAMODB_IN_MEMORY", "true");
+        env.put("LUMEN_SCHEDULES", "off");
+        env.put("LUMEN_DATA_DIR", Files.createTempDirectory("lumen-jwt-test-").toString());
+        LocalSettings settings = LocalSettings.fromEnvironment(env).withPorts(0, 0, 0);
+        access = settings.access();
+        runner = LumenLocal.start(settings);
+        // The runner loads the embedding model in the background; a JVM that exits while the native
+        // library is still loading can crash, so this short-lived fork waits for it.
+        new dev.lumen.adapter.onnx.MiniLmEmbeddingModel().embed("warm up");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    @Test
+    void withoutAValidTokenEveryProtectedRouteIs401BeforeAnyFunctionRuns() throws Exception {
+        String path = "/api/users/jwt-ann/emotional-state";
+        String body = "{\"level\":0.5,\"state\":\"calm\"}";
+        String otherSecret = "another-secret-that-is-also-32-bytes-long!!";
+        Instant now = Instant.now();
+
+        HttpResponse<String> missing = send(put(path, body));
+        HttpResponse<String> notBearer = send(put(path, body).header("authorization", "Basic YWRtaW46YWRtaW4="));
+        HttpResponse<String> garbage = send(put(path, body).header("authorization", "Bearer not.a.jwt"));
+        HttpResponse<String> badSignature = send(put(path, body).header("authorization", "Bearer "
+                + DevTokens.sign(claims("jwt-ann", now.plusSeconds(600)).build(), otherSecret)));
+        HttpResponse<String> expired = send(put(path, body).header("authorization", "Bearer "
+                + DevTokens.sign(claims("jwt-ann", now.minusSeconds(600)).build(), SECRET)));
+        HttpResponse<String> wrongIssuer = send(put(path, body).header("authorization", "Bearer "
+                + DevTokens.sign(claims("jwt-ann", now.plusSeconds(600)).issuer("https://evil.example").build(), SECRET)));
+        HttpResponse<String> wrongAudience = send(put(path, body).header("authorization", "Bearer "
+                + DevTokens.sign(claims("jwt-ann", now.plusSeconds(600)).audience("someone-else").build(), SECRET)));
+
+        for (HttpResponse<String> response : java.util.List.of(missing, notBearer, garbage, badSignature, expired,
+                wrongIssuer, wrongAudience)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+            assertThat(JSON.readTree(response.body()).at("/error/code").asText()).isEqualTo("unauthenticated");
+            assertThat(response.headers().firstValue("www-authenticate")).contains("Bearer");
+            assertThat(response.headers().firstValue("x-content-type-options")).contains("nosniff");
+        }
+        assertThat(JSON.readTree(expired.body()).at("/error/message").asText()).containsIgnoringCase("expired");
+        // AND nothing was written: ann's own token finds no state
+        HttpResponse<String> read = send(get(path).header("authorization", bearer("jwt-ann", "user", null)));
+        assertThat(read.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aGoodTokenIsServedAndAnotherUsersDataIs403() throws Exception {
+        String ann = bearer("jwt-bob", "user", null);
+        String eve = bearer("jwt-eve", "user", null);
+        String path = "/api/users/jwt-bob/emotional-state";
+
+        HttpResponse<String> written = send(put(path, "{\"level\":0.7,\"state\":\"hopeful\"}").header("authorization", ann));
+        HttpResponse<String> read = send(get(path).header("authorization", ann));
+        HttpResponse<String> snooped = send(get(path).header("authorization", eve));
+        HttpResponse<String> overwritten = send(put(path, "{\"level\":0.1,\"state\":\"sad\"}").header("authorization", eve));
+        HttpResponse<String> stats = send(get("/api/stats").header("authorization", ann));
+        HttpResponse<String> adminStats = send(get("/api/stats").header("authorization", bearer("jwt-root", "admin", null)));
+
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(read.body()).at("/current/state").asText()).isEqualTo("hopeful");
+        assertThat(written.headers().firstValue("cache-control")).contains("no-store");
+        assertThat(snooped.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(snooped.body()).at("/error/code").asText()).isEqualTo("forbidden");
+        assertThat(overwritten.statusCode()).isEqualTo(403);
+        assertThat(stats.statusCode()).isEqualTo(403);
+        assertThat(adminStats.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(send(get(path).header("authorization", ann)).body()).at("/current/state").asText())
+                .isEqualTo("hopeful");
+    }
+
+    @Test
+    void creatorsManageOnlyTheirOwnKnowledge() throws Exception {
+        String sleep = bearer("jwt-coach", "creator", "jwt-sleep");
+        String other = bearer("jwt-rival", "creator", "jwt-rival");
+        String put = "{\"name\":\"Dr Sleep\",\"expertise\":\"sleep\"}";
+
+        assertThat(send(put("/api/creators/jwt-sleep", put).header("authorization", sleep)).statusCode()).isEqualTo(200);
+        assertThat(send(put("/api/creators/jwt-sleep", put).header("authorization", other)).statusCode()).isEqualTo(403);
+        assertThat(send(get("/api/creators/jwt-sleep/documents").header("authorization", other)).statusCode()).isEqualTo(403);
+        assertThat(send(get("/api/creators/jwt-sleep/documents").header("authorization", sleep)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void healthStaysOpen() throws Exception {
+        assertThat(send(get("/api/health")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aUserOverTheRateLimitIs429WithRetryAfter() throws Exception {
+        String token = bearer("jwt-busy", "user", null);
+        HttpResponse<String> last = null;
+        int served = 0;
+        for (int i = 0; i < 12 && (last == null || last.statusCode() != 429); i++) {
+            last = send(get("/api/users/jwt-busy/profile").header("authorization", token));
+            served += last.statusCode() == 200 ? 1 : 0;
+        }
+        assertThat(served).isBetween(10, 11);
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(JSON.readTree(last.body()).at("/error/code").asText()).isEqualTo("rate_limited");
+        assertThat(last.headers().firstValue("retry-after").map(Integer::parseInt)).hasValueSatisfying(
+                seconds -> assertThat(seconds).isBetween(1, 10));
+        // AND another user is not held back by it
+        assertThat(send(get("/api/users/jwt-calm/profile").header("authorization", bearer("jwt-calm", "user", null)))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyOverEveryRoutesLimitIsRefusedUnread() throws Exception {
+        // GIVEN a request that announces 50 MB and sends none of it
+        URI base = URI.create(runner.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Authorization: " + bearer("jwt-big", "user", null) + "\r\n"
+                    + "Content-Length: 50000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            // THEN the answer comes at once, without the runner waiting for the body
+            InputStream in = socket.getInputStream();
+            StringBuilder received = new StringBuilder();
+            byte[] buffer = new byte[1024];
+            while (!received.toString().contains("}}")) {
+                int read = in.read(buffer);
+                if (read < 0) {
+                    break;
+                }
+                received.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
+            }
+            String response = received.toString();
+            assertThat(response).startsWith("HTTP/1.1 413");
+            assertThat(response).contains("body_too_large");
+        }
+    }
+
+    @Test
+    void mintTokenGivesATokenTheRunnerAccepts() throws Exception {
+        String token = DevTokens.mint(access, Map.of("sub", "jwt-minted", "role", "user"), Instant.now());
+        assertThat(send(get("/api/users/jwt-minted/profile").header("authorization", "Bearer " + token)).statusCode())
+                .isEqualTo(200);
+    }
+
+    private static JWTClaimsSet.Builder claims(String subject, Instant expires) {
+        return new JWTClaimsSet.Builder().subject(subject).issuer(access.issuer()).audience(access.audience())
+                .issueTime(Date.from(expires.minusSeconds(3600))).expirationTime(Date.from(expires))
+                .claim("custom:role", "user");
+    }
+
+    private static String bearer(String subject, String role, String creatorId) {
+        Map<String, String> options = new java.util.HashMap<>(Map.of("sub", subject, "role", role));
+        if (creatorId != null) {
+            options.put("creator", creatorId);
+        }
+        return "Bearer " + DevTokens.mint(access, options, Instant.now());
+    }
+
+    private static HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create(runner.baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET();
+    }
+
+    private static HttpRequest.Builder put(String path, String body) {
+        return HttpRequest.newBuilder(URI.create(runner.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

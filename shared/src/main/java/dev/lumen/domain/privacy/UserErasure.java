@@ -1,0 +1,59 @@
+package dev.lumen.domain.privacy;
+
+import dev.lumen.domain.Ids;
+import dev.lumen.domain.chat.ConversationRepository;
+import dev.lumen.domain.chat.UserSession;
+import dev.lumen.domain.learning.LearningRepository;
+import dev.lumen.domain.memory.MemoryService;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+/**
+ * The right to erasure: removes a user's messages, the memories made from them (vectors too),
+ * what was learned about the user (emotional state, profile, patterns) and their usage detail.
+ *
+ * <p>Order matters. Each session goes first: its turns are marked as applied before they are
+ * deleted, so a turn still travelling through the interaction queue cannot re-create a memory or
+ * a profile afterwards; then its memories; the user's own records last, because the user's
+ * index of sessions lives among them and is what a retry after a failure walks again.
+ * Idempotent: erasing an erased user finds nothing and reports zeros.
+ */
+public final class UserErasure {
+
+    /** What was removed, for the response and the audit log. */
+    public record Report(String userId, int sessions, int messages, int learnedRecords, int usageRecords) {
+    }
+
+    private final ConversationRepository conversations;
+    private final MemoryService memory;
+    private final LearningRepository learning;
+    private final ToIntFunction<String> usageDetail;
+
+    /**
+     * @param usageDetail erases the user's usage ledger and returns how many records it deleted
+     */
+    public UserErasure(ConversationRepository conversations, MemoryService memory, LearningRepository learning,
+                       ToIntFunction<String> usageDetail) {
+        this.conversations = conversations;
+        this.memory = memory;
+        this.learning = learning;
+        this.usageDetail = usageDetail;
+    }
+
+    public Report erase(String userId) {
+        String user = Ids.require("userId", userId);
+        List<UserSession> sessions = conversations.sessionsOf(user);
+        int messages = 0;
+        for (UserSession session : sessions) {
+            List<String> erased = conversations.eraseUserSession(user, session);
+            messages += erased.size();
+            if (session.tenant() != null) {
+                // A memory is kept under its reply's id; question ids match nothing and are ignored.
+                memory.forget(session.tenant(), erased);
+            }
+        }
+        int usage = usageDetail.applyAsInt(user);
+        int learned = learning.eraseUser(user);
+        return new Report(user, sessions.size(), messages, learned, usage);
+    }
+}

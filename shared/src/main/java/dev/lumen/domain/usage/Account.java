@@ -1,0 +1,27 @@
+package dev.lumen.domain.usage;
+
+import java.util.Objects;
+
+/**
+ * Whose spending a total is: a user, a creator (tenant) or a persona.
+ */
+public record Account(Kind kind, String id) {
+    public enum Kind { USER, CREATOR, PERSONA }
+
+    public Account {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(id, "id");
+    }
+
+    public static Account user(String id) {
+        return new Account(Kind.USER, id);
+    }
+
+    public static Account creator(String id) {
+        return new Account(Kind.CREATOR, id);
+    }
+
+    public static Account persona(String id) {
+        return new Account(Kind.PERSONA, id);
+    }
+}

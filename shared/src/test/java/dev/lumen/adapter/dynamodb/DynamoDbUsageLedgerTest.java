@@ -1,0 +1,47 @@
+package dev.lumen.adapter.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lumen.contract.UsageLedgerContract;
+import dev.lumen.domain.chat.Usage;
+import dev.lumen.domain.usage.ChargedCall;
+import dev.lumen.domain.usage.UsageLedger;
+import dev.lumen.testing.LocalDynamoDb;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DynamoDbUsageLedgerTest extends UsageLedgerContract {
+    private static final String TABLE = LocalDynamoDb.newTable();
+
+    @Override
+    protected UsageLedger newLedger() {
+        return new DynamoDbUsageLedger(LocalDynamoDb.client(), TABLE);
+    }
+
+    @Test
+    void keepsItemsWhereLumenTableSaysAndTheReceiptExpires() {
+        // GIVEN
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        newLedger().record(new ChargedCall("call-1x", "u-keys", "ada", "c-keys", "m", new Usage(3, 4),
+                new BigDecimal("0.25"), at));
+
+        // WHEN
+        Map<String, AttributeValue> day = item(LumenTable.ledgerPk("USER", "u-keys"), "DAY#2026-12-01");
+        Map<String, AttributeValue> persona = item(LumenTable.ledgerPk("CREATOR", "c-keys"), "DAY#2026-12-01#PERSONA#ada");
+        Map<String, AttributeValue> receipt = item(LumenTable.ledgerCallPk("call-1x"), LumenTable.RECORDED);
+
+        // THEN
+        assertThat(day.get("costUsd").n()).isEqualTo("0.25");
+        assertThat(day.get("inputTokens").n()).isEqualTo("3");
+        assertThat(persona.get("personaId").s()).isEqualTo("ada");
+        assertThat(Long.parseLong(receipt.get(LumenTable.EXPIRES_AT).n()))
+                .isEqualTo(at.plus(DynamoDbUsageLedger.RECEIPT_RETENTION).getEpochSecond());
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String sk) {
+        return LocalDynamoDb.client().getItem(r -> r.tableName(TABLE).key(AttributeValues.key(pk, sk))).item();
+    }
+}
