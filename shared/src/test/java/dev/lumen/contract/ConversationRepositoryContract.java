@@ -49,7 +49,8 @@ public abstract class ConversationRepositoryContract {
         Message question = new Message(Ids.random(), personaId, sessionId, "user-7", Role.USER,
                 "How do I start?", START.plusNanos(123_456_789), null, Usage.NONE);
         Message answer = new Message(Ids.random(), personaId, sessionId, "user-7", Role.ASSISTANT,
-                "One small step a day.", START.plusMillis(900), "lumen-offline", new Usage(42, 7));
+                "One small step a day.", START.plusMillis(900), "lumen-offline", new Usage(42, 7))
+                .withValidation(new dev.lumen.domain.safety.ReplyValidation(1.0, 0.75, 1.0, true, List.of("grounding 0.5 on try one")));
 
         // WHEN
         append(question, answer);

@@ -110,8 +110,7 @@ public final class InMemoryConversationRepository implements ConversationReposit
         for (int i = 0; i < list.size(); i++) {
             Message m = list.get(i);
             if (m.messageId().equals(messageId)) {
-                list.set(i, new Message(m.messageId(), m.personaId(), m.sessionId(), m.userId(), m.role(), m.content(),
-                        m.createdAt(), m.model(), m.usage(), traits));
+                list.set(i, m.withTraits(traits));
                 return true;
             }
         }

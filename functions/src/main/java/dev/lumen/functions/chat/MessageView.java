@@ -3,6 +3,7 @@ package dev.lumen.functions.chat;
 import dev.lumen.domain.chat.ExpressedTrait;
 import dev.lumen.domain.chat.Message;
 import dev.lumen.domain.chat.Role;
+import dev.lumen.domain.safety.ReplyValidation;
 import dev.lumen.domain.chat.Usage;
 import java.time.Instant;
 import java.util.List;
@@ -14,11 +15,11 @@ import java.util.Locale;
  * ones the persona showed) is empty until the interaction worker has processed the turn.
  */
 public record MessageView(String messageId, String role, String content, String userId, Instant createdAt,
-                          String model, Usage usage, List<ExpressedTrait> traits) {
+                          String model, Usage usage, List<ExpressedTrait> traits, ReplyValidation validation) {
 
     static MessageView of(Message m) {
         boolean assistant = m.role() == Role.ASSISTANT;
         return new MessageView(m.messageId(), m.role().name().toLowerCase(Locale.ROOT), m.content(), m.userId(),
-                m.createdAt(), m.model(), assistant ? m.usage() : null, assistant ? m.traits() : null);
+                m.createdAt(), m.model(), assistant ? m.usage() : null, assistant ? m.traits() : null, m.validation());
     }
 }

@@ -14,6 +14,7 @@ import dev.lumen.domain.chat.UserSession;
 import dev.lumen.domain.chat.Usage;
 import dev.lumen.domain.error.ConflictException;
 import dev.lumen.domain.memory.InteractionRecorded;
+import dev.lumen.domain.safety.ReplyValidation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ public final class DynamoDbConversationRepository implements ConversationReposit
     private static final String LAST_MESSAGE_AT = "lastMessageAt";
     private static final String MESSAGE_COUNT = "messageCount";
     private static final String TENANT = "tenant";
+    private static final String VALIDATION = "validation";
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -232,6 +234,9 @@ public final class DynamoDbConversationRepository implements ConversationReposit
         Usage usage = message.usage() == null ? Usage.NONE : message.usage();
         item.put(INPUT_TOKENS, n((long) usage.inputTokens()));
         item.put(OUTPUT_TOKENS, n((long) usage.outputTokens()));
+        if (message.validation() != null) {
+            item.put(VALIDATION, validation(message.validation()));
+        }
         item.put(LumenTable.EXPIRES_AT, n(message.createdAt().plus(retention).getEpochSecond()));
         return Put.builder()
                 .tableName(tableName)
@@ -276,7 +281,28 @@ public final class DynamoDbConversationRepository implements ConversationReposit
                 optionalString(item, USER_ID), Role.valueOf(string(item, ROLE)), string(item, CONTENT),
                 instant(item, CREATED_AT), optionalString(item, MODEL),
                 new Usage((int) integer(item, INPUT_TOKENS), (int) integer(item, OUTPUT_TOKENS)),
-                MessageTraits.read(item));
+                MessageTraits.read(item), validation(item.get(VALIDATION)));
+    }
+
+    /** The reply's validation scores, kept with it as a map. */
+    private static AttributeValue validation(ReplyValidation scores) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        map.put("safety", AttributeValue.fromN(Double.toString(scores.safety())));
+        map.put("grounding", AttributeValue.fromN(Double.toString(scores.grounding())));
+        map.put("persona", AttributeValue.fromN(Double.toString(scores.persona())));
+        map.put("regenerated", AttributeValue.fromBool(scores.regenerated()));
+        map.put("issues", AttributeValue.fromL(scores.issues().stream().map(AttributeValue::fromS).toList()));
+        return AttributeValue.fromM(map);
+    }
+
+    private static ReplyValidation validation(AttributeValue value) {
+        if (value == null || !value.hasM()) {
+            return null;
+        }
+        Map<String, AttributeValue> map = value.m();
+        return new ReplyValidation(Double.parseDouble(map.get("safety").n()), Double.parseDouble(map.get("grounding").n()),
+                Double.parseDouble(map.get("persona").n()), Boolean.TRUE.equals(map.get("regenerated").bool()),
+                map.get("issues").l().stream().map(AttributeValue::s).toList());
     }
 
     private static void pause(int attempt) {

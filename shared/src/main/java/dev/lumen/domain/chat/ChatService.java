@@ -184,7 +184,7 @@ public final class ChatService {
             answeredAt = askedAt.plusMillis(1);
         }
         Message reply = new Message(Ids.random(), persona.id(), sessionId, userId, Role.ASSISTANT, answer.text(),
-                answeredAt, answer.model(), answer.usage());
+                answeredAt, answer.model(), answer.usage()).withValidation(validation);
         InteractionRecorded interaction = new InteractionRecorded(reply.messageId(), persona.creatorId(), persona.id(),
                 userId, sessionId, userMessage.messageId(), text, answer.text(), answer.model(), answer.usage(), answeredAt);
         conversations.appendTurn(userMessage, reply, interaction);

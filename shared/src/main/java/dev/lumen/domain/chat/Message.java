@@ -1,5 +1,6 @@
 package dev.lumen.domain.chat;
 
+import dev.lumen.domain.safety.ReplyValidation;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,15 +10,34 @@ import java.util.List;
  *
  * @param userId may be null for anonymous chats
  * @param model  the model that wrote an assistant message; null for user messages
+ * @param validation the scores a model's reply got before it left (safety, grounding, persona);
+ *                   null for user messages and for replies Lumen wrote itself
  * @param usage  tokens of the model call for assistant messages; {@link Usage#NONE} for user messages
  * @param traits traits the persona showed in an assistant message, filled in later by the
  *               interaction worker; empty until then and for user messages
  */
 public record Message(String messageId, String personaId, String sessionId, String userId, Role role,
-                      String content, Instant createdAt, String model, Usage usage, List<ExpressedTrait> traits) {
+                      String content, Instant createdAt, String model, Usage usage, List<ExpressedTrait> traits,
+                      ReplyValidation validation) {
 
     public Message {
         traits = traits == null ? List.of() : List.copyOf(traits);
+    }
+
+    /** A message without validation scores: a user's message, or a reply Lumen wrote itself. */
+    public Message(String messageId, String personaId, String sessionId, String userId, Role role,
+                   String content, Instant createdAt, String model, Usage usage, List<ExpressedTrait> traits) {
+        this(messageId, personaId, sessionId, userId, role, content, createdAt, model, usage, traits, null);
+    }
+
+    /** The same message with the scores its reply got before it left (recorded with it). */
+    public Message withValidation(ReplyValidation scores) {
+        return new Message(messageId, personaId, sessionId, userId, role, content, createdAt, model, usage, traits, scores);
+    }
+
+    /** The same message with the traits the persona showed in it. */
+    public Message withTraits(List<ExpressedTrait> shown) {
+        return new Message(messageId, personaId, sessionId, userId, role, content, createdAt, model, usage, shown, validation);
     }
 
     /** A message as chat writes it: no traits yet. */

@@ -241,6 +241,8 @@ class ChatServiceSafetyTest {
         assertThat(reply.validation().persona()).isEqualTo(1.0);
         assertThat(reply.requiresHumanEscalation()).isFalse();
         assertThat(reply.usage()).isEqualTo(new Usage(20, 10));
+        // AND the scores are recorded with the stored reply
+        assertThat(conversations.latest("ada", "s1", 10).get(1).validation()).isEqualTo(reply.validation());
     }
 
     @Test
