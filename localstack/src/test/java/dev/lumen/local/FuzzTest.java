@@ -60,21 +60,12 @@ class FuzzTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Map<String, String> env = new HashMap<>();
-        env.put("LUMEN_AUTH", "jwt");
-        env.put("LUMEN_JWT_SECRET", SECRET);
-        // Off: each hostile request must reach validation, not stop at a spent token bucket.
-        env.put("LUMEN_RATE_LIMIT_PER_MINUTE", "0");
-        env.put("LUMEN_TEMPLATE", LocalRunner.PROJECT_TEMPLATE.toString());
-        env.put("LUMEN_TABLE_NAME", "lumen-fuzz-test");
-        env.put("LUMEN_CHAT_MODEL", "offline");
-        env.put("LUMEN_DYNAMODB_IN_MEMORY", "true");
-        env.put("LUMEN_SCHEDULES", "off");
-        env.put("LUMEN_DATA_DIR", Files.createTempDirectory("lumen-fuzz-test-").toString());
-        runner = LumenLocal.start(LocalSettings.fromEnvironment(env).withPorts(0, 0, 0));
+        runner = LocalRunner.startIsolated(LocalRunner.isolatedSettings("lumen-fuzz-test", Map.of(
+                "LUMEN_AUTH", "jwt",
+                "LUMEN_JWT_SECRET", SECRET,
+                // Off: each hostile request must reach validation, not stop at a spent token bucket.
+                "LUMEN_RATE_LIMIT_PER_MINUTE", "0")));
         template = SamTemplate.load(LocalRunner.PROJECT_TEMPLATE);
-        // The runner loads the embedding model in the background; wait for it before the JVM may exit.
-        new dev.lumen.adapter.onnx.MiniLmEmbeddingModel().embed("warm up");
     }
 
     @AfterAll

@@ -47,19 +47,9 @@ class JwtRunnerTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Map<String, String> env = new java.util.HashMap<>(ENVIRONMENT);
-        env.put("LUMEN_TEMPLATE", LocalRunner.PROJECT_TEMPLATE.toString());
-        env.put("LUMEN_TABLE_NAME", "lumen-jwt-test");
-        env.put("LUMEN_CHAT_MODEL", "offline");
-        env.put("LUMEN_DYNAMODB_IN_MEMORY", "true");
-        env.put("LUMEN_SCHEDULES", "off");
-        env.put("LUMEN_DATA_DIR", Files.createTempDirectory("lumen-jwt-test-").toString());
-        LocalSettings settings = LocalSettings.fromEnvironment(env).withPorts(0, 0, 0);
+        LocalSettings settings = LocalRunner.isolatedSettings("lumen-jwt-test", ENVIRONMENT);
         access = settings.access();
-        runner = LumenLocal.start(settings);
-        // The runner loads the embedding model in the background; a JVM that exits while the native
-        // library is still loading can crash, so this short-lived fork waits for it.
-        new dev.lumen.adapter.onnx.MiniLmEmbeddingModel().embed("warm up");
+        runner = LocalRunner.startIsolated(settings);
     }
 
     @AfterAll

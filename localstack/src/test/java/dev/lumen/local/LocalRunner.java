@@ -30,6 +30,37 @@ public final class LocalRunner implements BeforeAllCallback, ParameterResolver {
         start(context);
     }
 
+    /**
+     * The settings of a runner of its own, for a test class that needs other configuration than
+     * the shared one (it must run in a JVM of its own: handlers keep one configuration per JVM):
+     * in-memory DynamoDB, the offline model, no schedules, free ports, a fresh data folder.
+     */
+    public static LocalSettings isolatedSettings(String tableName, Map<String, String> environment) {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("LUMEN_TEMPLATE", PROJECT_TEMPLATE.toString());
+        env.put("LUMEN_TABLE_NAME", tableName);
+        env.put("LUMEN_CHAT_MODEL", "offline");
+        env.put("LUMEN_DYNAMODB_IN_MEMORY", "true");
+        env.put("LUMEN_SCHEDULES", "off");
+        try {
+            env.put("LUMEN_DATA_DIR", Files.createTempDirectory(tableName + "-").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return LocalSettings.fromEnvironment(env).withPorts(0, 0, 0);
+    }
+
+    /**
+     * Starts a runner of its own (see {@link #isolatedSettings}) and waits for the embedding model:
+     * the runner loads it in the background, and a JVM that exits while the native library is
+     * still loading can crash.
+     */
+    public static LumenLocal startIsolated(LocalSettings settings) {
+        LumenLocal local = LumenLocal.start(settings);
+        new dev.lumen.adapter.onnx.MiniLmEmbeddingModel().embed("warm up");
+        return local;
+    }
+
     /** {@code http://127.0.0.1:<port>} of the running runner. */
     public static String baseUrl() {
         return requireRunning().baseUrl();

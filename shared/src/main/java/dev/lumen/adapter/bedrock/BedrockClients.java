@@ -48,23 +48,9 @@ public final class BedrockClients {
      *                 the local stack need no AWS account
      */
     public static BedrockRuntimeClient create(String region, Optional<URI> endpoint, Duration callTimeout) {
-        if (region == null || region.isBlank()) {
-            throw new IllegalArgumentException("a Bedrock region is required");
-        }
-        BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
-                .region(Region.of(region))
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        // A read may take as long as the model generates; the call budget bounds it.
-                        .socketTimeout(callTimeout)
-                        .build())
-                .overrideConfiguration(o -> o
-                        .retryStrategy(retryStrategy())
-                        // No separate attempt timeout: a long generation is normal, and a retry
-                        // after a slow attempt would not fit the budget anyway.
-                        .apiCallTimeout(callTimeout));
-        endpoint.ifPresent(builder::endpointOverride);
-        return builder.credentialsProvider(ClientCredentials.forEndpoint(endpoint)).build();
+        // No separate attempt timeout: a long generation is normal, and a retry after a slow
+        // attempt would not fit the budget anyway.
+        return build(region, endpoint, callTimeout, retryStrategy());
     }
 
     /**
@@ -75,6 +61,12 @@ public final class BedrockClients {
      */
     public static BedrockRuntimeClient createWithoutRetries(String region, Optional<URI> endpoint,
                                                             Duration attemptTimeout) {
+        return build(region, endpoint, attemptTimeout, AwsRetryStrategy.doNotRetry());
+    }
+
+    /** A read may take as long as the model generates: {@code timeout} bounds the socket and the call. */
+    private static BedrockRuntimeClient build(String region, Optional<URI> endpoint, Duration timeout,
+                                              RetryStrategy retries) {
         if (region == null || region.isBlank()) {
             throw new IllegalArgumentException("a Bedrock region is required");
         }
@@ -82,11 +74,9 @@ public final class BedrockClients {
                 .region(Region.of(region))
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(attemptTimeout)
+                        .socketTimeout(timeout)
                         .build())
-                .overrideConfiguration(o -> o
-                        .retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(attemptTimeout));
+                .overrideConfiguration(o -> o.retryStrategy(retries).apiCallTimeout(timeout));
         endpoint.ifPresent(builder::endpointOverride);
         return builder.credentialsProvider(ClientCredentials.forEndpoint(endpoint)).build();
     }
