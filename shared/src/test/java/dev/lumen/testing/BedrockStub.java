@@ -64,6 +64,21 @@ public final class BedrockStub implements AutoCloseable {
         this.executor = executor;
     }
 
+    /**
+     * The JVM's first SDK call loads and links the client's classes, which on a busy machine can
+     * take longer than the short attempt timeouts some tests use: such a test class calls this
+     * once, before its first timed call; it makes one call with a patient client.
+     */
+    public static void warmUpSdk() {
+        try (BedrockStub warm = start();
+             software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient patient =
+                     dev.lumen.adapter.bedrock.BedrockClients.createWithoutRetries("us-east-1",
+                             java.util.Optional.of(warm.url()), Duration.ofSeconds(30))) {
+            new dev.lumen.adapter.bedrock.BedrockChatModel(patient, "anthropic.claude-3-haiku-20240307-v1:0")
+                    .reply(new dev.lumen.domain.chat.ModelRequest("warm-up", List.of(), "hello", "Ada", List.of(), 16));
+        }
+    }
+
     /** Starts a stub on 127.0.0.1 and a free port. */
     public static BedrockStub start() {
         try {

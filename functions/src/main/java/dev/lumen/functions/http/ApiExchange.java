@@ -139,36 +139,24 @@ public final class ApiExchange {
         throw new ValidationException("invalid_" + name, "'" + name + "' must be a whole number from " + min + " to " + max);
     }
 
+    /** Each domain error's HTTP status; anything else the domain throws is a 500. */
+    private static final Map<Class<? extends DomainException>, Integer> STATUSES = Map.ofEntries(
+            Map.entry(ValidationException.class, 400),
+            Map.entry(UnauthenticatedException.class, 401),
+            Map.entry(ForbiddenException.class, 403),
+            Map.entry(RateLimitedException.class, 429),
+            Map.entry(BudgetExceededException.class, 429),
+            Map.entry(NotFoundException.class, 404),
+            Map.entry(ConflictException.class, 409),
+            Map.entry(UnprocessableContentException.class, 422),
+            Map.entry(PayloadTooLargeException.class, 413),
+            Map.entry(UnavailableException.class, 503));
+
     static int statusOf(DomainException e) {
-        if (e instanceof ValidationException) {
-            return 400;
-        }
-        if (e instanceof UnauthenticatedException) {
-            return 401;
-        }
-        if (e instanceof ForbiddenException) {
-            return 403;
-        }
-        if (e instanceof RateLimitedException) {
-            return 429;
-        }
-        if (e instanceof BudgetExceededException) {
-            return 429;
-        }
-        if (e instanceof NotFoundException) {
-            return 404;
-        }
-        if (e instanceof ConflictException) {
-            return 409;
-        }
-        if (e instanceof UnprocessableContentException) {
-            return 422;
-        }
-        if (e instanceof PayloadTooLargeException) {
-            return 413;
-        }
-        if (e instanceof UnavailableException) {
-            return 503;
+        for (Map.Entry<Class<? extends DomainException>, Integer> status : STATUSES.entrySet()) {
+            if (status.getKey().isInstance(e)) {
+                return status.getValue();
+            }
         }
         return 500;
     }

@@ -41,16 +41,11 @@ class FallbackChatModelTest {
 
     /**
      * The JVM's first SDK call loads and links the client's classes, which on a busy machine can
-     * take longer than the short attempt timeouts these tests use: done once, with a patient client.
+     * take longer than the short attempt timeouts these tests use: done once (see BedrockStub#warmUpSdk).
      */
     @org.junit.jupiter.api.BeforeAll
     static void warmUpTheSdk() {
-        try (BedrockStub warm = BedrockStub.start();
-             BedrockRuntimeClient patient = BedrockClients.createWithoutRetries("us-east-1", Optional.of(warm.url()),
-                     Duration.ofSeconds(30))) {
-            new BedrockChatModel(patient, PRIMARY).reply(new dev.lumen.domain.chat.ModelRequest("warm-up",
-                    List.of(), "hello", "Ada", List.of(), 16));
-        }
+        BedrockStub.warmUpSdk();
     }
 
     @BeforeEach
