@@ -1,6 +1,7 @@
 package dev.lumen.domain.chat;
 
 import dev.lumen.domain.Ids;
+import dev.lumen.domain.error.ForbiddenException;
 import dev.lumen.domain.error.UnavailableException;
 import dev.lumen.domain.error.ValidationException;
 import dev.lumen.domain.escalation.Escalation;
@@ -22,11 +23,14 @@ import dev.lumen.domain.safety.InjectionVerdict;
 import dev.lumen.domain.safety.ReplyValidation;
 import dev.lumen.domain.safety.ReplyValidator;
 import dev.lumen.domain.safety.Severity;
+import dev.lumen.domain.usage.Budgets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -53,7 +57,7 @@ public final class ChatService {
      * A failing reply is regenerated only when the first answer came within this: the model chain
      * may take up to 20 s, and two of those would not fit the chat function's 28 s timeout.
      */
-    static final java.time.Duration REGENERATE_WITHIN = java.time.Duration.ofSeconds(8);
+    static final Duration REGENERATE_WITHIN = Duration.ofSeconds(8);
 
     private final PersonaService personas;
     private final CoreTraits coreTraits;
@@ -87,18 +91,18 @@ public final class ChatService {
 
     /**
      * Spending limits checked before the model is called (after the safety checks, so a person in
-     * crisis still gets help when over budget); {@link dev.lumen.domain.usage.Budgets#UNLIMITED} by default.
+     * crisis still gets help when over budget); {@link Budgets#UNLIMITED} by default.
      */
-    public ChatService withBudgets(dev.lumen.domain.usage.Budgets limits) {
-        this.budgets = java.util.Objects.requireNonNull(limits, "limits");
+    public ChatService withBudgets(Budgets limits) {
+        this.budgets = Objects.requireNonNull(limits, "limits");
         return this;
     }
 
-    private volatile dev.lumen.domain.usage.Budgets budgets = dev.lumen.domain.usage.Budgets.UNLIMITED;
+    private volatile Budgets budgets = Budgets.UNLIMITED;
 
     /** Turns the safety checks on (the functions always do; domain tests may leave them off). */
     public ChatService withSafety(ChatSafety checks) {
-        this.safety = java.util.Objects.requireNonNull(checks, "checks");
+        this.safety = Objects.requireNonNull(checks, "checks");
         return this;
     }
 
@@ -114,8 +118,8 @@ public final class ChatService {
         // A session belongs to the one user who chats in it: nobody continues (and so reads) another's.
         // Checked before the safety paths too, since they also store the turn in this session.
         for (Message m : recent) {
-            if (!java.util.Objects.equals(m.userId(), userId)) {
-                throw new dev.lumen.domain.error.ForbiddenException("this session belongs to another user");
+            if (!Objects.equals(m.userId(), userId)) {
+                throw new ForbiddenException("this session belongs to another user");
             }
         }
 
@@ -156,7 +160,7 @@ public final class ChatService {
                 crisis.severity());
         ReplyValidation validation = checks.validate(answer.text(), validationContext);
         boolean requiresHuman = false;
-        boolean timeForAnother = java.time.Duration.between(askedAt, clock.instant()).compareTo(REGENERATE_WITHIN) < 0;
+        boolean timeForAnother = Duration.between(askedAt, clock.instant()).compareTo(REGENERATE_WITHIN) < 0;
         if (!validation.passed() && !timeForAnother) {
             // A slow first answer (retries, a fallback model) leaves no room for a second one
             // inside the function's timeout: the safe fallback now, not a gateway error later.
@@ -220,7 +224,7 @@ public final class ChatService {
         return new ChatReply(answerText, persona.id(), sessionId, turn.replyMessageId(), traits, 0.9, List.of(),
                 ChatSafety.SAFETY_MODEL, Usage.NONE, 0, List.of(),
                 new ChatReply.Escalated(escalation.escalationId(), crisis.severity()),
-                new ChatReply.SafetyFlags(crisis.severity(), crisis.categories(), false, java.util.Set.of()),
+                new ChatReply.SafetyFlags(crisis.severity(), crisis.categories(), false, Set.of()),
                 ReplyValidation.fixed(), false);
     }
 
