@@ -32,14 +32,20 @@ public final class ApiExchange {
      * given a referrer, HTTPS only. {@code default-src 'none'}: a JSON API never needs a browser
      * to load anything from its answers.
      */
-    static final Map<String, String> HEADERS = Map.of(
-            "content-type", "application/json",
+    public static final Map<String, String> SECURITY_HEADERS = Map.of(
             "x-content-type-options", "nosniff",
             "cache-control", "no-store",
             "strict-transport-security", "max-age=63072000; includeSubDomains",
             "x-frame-options", "DENY",
             "referrer-policy", "no-referrer",
             "content-security-policy", "default-src 'none'; frame-ancestors 'none'");
+    static final Map<String, String> HEADERS = withContentType(SECURITY_HEADERS);
+
+    private static Map<String, String> withContentType(Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("content-type", "application/json");
+        return Map.copyOf(all);
+    }
 
     /** The largest body a JSON route takes (64 KiB); routes with bigger payloads pass their own limit. */
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;

@@ -2,6 +2,7 @@ package dev.lumen.local.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.local.lambda.LocalFunction;
 import dev.lumen.local.lambda.LocalFunctions;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +25,8 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final Map<String, List<String>> JSON_CONTENT = Map.of("content-type", List.of("application/json"));
     /** What the functions send on every response; the runner's own answers carry them too. */
-    static final Map<String, List<String>> SECURITY_HEADERS = Map.of(
-            "x-content-type-options", List.of("nosniff"),
-            "cache-control", List.of("no-store"),
-            "strict-transport-security", List.of("max-age=63072000; includeSubDomains"),
-            "x-frame-options", List.of("DENY"),
-            "referrer-policy", List.of("no-referrer"),
-            "content-security-policy", List.of("default-src 'none'; frame-ancestors 'none'"));
+    static final Map<String, List<String>> SECURITY_HEADERS = ApiExchange.SECURITY_HEADERS.entrySet().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.of(e.getValue())));
     /**
      * The largest body any route takes: a document upload (10 MiB) plus its JSON envelope. API
      * Gateway's own ceiling is 10 MB; the functions enforce each route's smaller limit.

@@ -1,5 +1,6 @@
 package dev.lumen.local.web;
 
+import dev.lumen.functions.http.ApiExchange;
 import java.io.IOException;
 import java.io.Writer;
 import org.apache.catalina.connector.Request;
@@ -34,6 +35,7 @@ public final class JsonErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
+            ApiExchange.SECURITY_HEADERS.forEach(response::setHeader);
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}");
