@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * Hostile input across every HTTP route of {@code template.yaml}, through the runner with
  * {@code LUMEN_AUTH=jwt}: no token, broken tokens, other people's tokens, malformed and wrongly
  * typed JSON, oversized bodies, invalid ids in the path and junk in the query. Every answer must be
- * a 4xx with a JSON error (never a 5xx) and nothing may change: the whole table, every queue and
+ * a 4xx with a JSON error (never a 5xx), carry the security headers, and nothing may change: the whole table, every queue and
  * the statistics are compared before and after. Deterministic (fixed seed). Runs in a JVM of its
  * own (see localstack/pom.xml): the handlers keep one configuration per JVM.
  */
@@ -110,7 +110,8 @@ class FuzzTest {
             byKind.merge(attack.kind(), 1, Integer::sum);
             byStatus.merge(status, 1, Integer::sum);
             boolean readOnlySuccess = attack.method().equals("GET") && status == 200;
-            if (!(readOnlySuccess || expected(attack, status) && isJsonError(response.body()))) {
+            boolean secured = response.headers().firstValue("x-content-type-options").filter("nosniff"::equals).isPresent();
+            if (!secured || !(readOnlySuccess || expected(attack, status) && isJsonError(response.body()))) {
                 wrong.add(attack.kind() + " " + attack.method() + " " + shorten(attack.path()) + " -> " + status + " "
                         + shorten(response.body()));
             }
