@@ -26,8 +26,8 @@ import java.util.Set;
  * the data fails the build's tests instead of an agent's run.
  *
  * <p>File format: {@code {"category": "SECURITY_AWARENESS", "tests": [{"id", "tier", "prompt",
- * "grader": {"type", ...settings}, "xp"?}]}}; {@code xp} defaults to the tier's
- * {@link Tier#baseXp()}.
+ * "grader": {"type", ...settings}, "xp"?, "example"?}]}}; {@code xp} defaults to the tier's
+ * {@link Tier#baseXp()}; {@code example} is a reference answer that passes.
  */
 public final class TestBank {
     public static final String RESOURCE_DIR = "custody/";
@@ -182,7 +182,13 @@ public final class TestBank {
             problems.add(where + ": 'xp' must be a non-negative integer");
             return null;
         }
-        return new CustodyTest(id, category, tier, prompt, spec, xp.isMissingNode() ? tier.baseXp() : xp.asInt());
+        JsonNode example = node.path("example");
+        if (!example.isMissingNode() && !example.isTextual()) {
+            problems.add(where + ": 'example' must be text");
+            return null;
+        }
+        return new CustodyTest(id, category, tier, prompt, spec, xp.isMissingNode() ? tier.baseXp() : xp.asInt(),
+                example.asText(""));
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String name) {

@@ -49,6 +49,26 @@ class TestBankTest {
     }
 
     @Test
+    void everyReferenceAnswerPassesItsTestAndEveryMachineGradedTestHasOne() {
+        TestBank bank = TestBank.load(graders);
+        List<String> failures = new ArrayList<>();
+        for (CustodyTest test : bank.all()) {
+            if (test.grader().type().equals(RubricGrader.TYPE)) {
+                continue;
+            }
+            if (test.example().isBlank()) {
+                failures.add(test.id() + ": no example");
+                continue;
+            }
+            Grade grade = graders.grade(test, test.example());
+            if (!grade.passed()) {
+                failures.add(test.id() + ": " + grade.feedback());
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void offlineRunsOfTheWholeBankAreDeterministic() {
         // GIVEN the offline model as both the agent answering and the rubric judge
         OfflineChatModel offline = new OfflineChatModel();
