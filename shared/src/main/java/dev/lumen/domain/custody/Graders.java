@@ -1,5 +1,6 @@
 package dev.lumen.domain.custody;
 
+import dev.lumen.domain.chat.ChatModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public final class Graders {
     }
 
     /** exact, regex, json-schema, keywords and rubric, the rubric judged by {@code judge}. */
-    public static Graders standard(dev.lumen.domain.chat.ChatModel judge) {
+    public static Graders standard(ChatModel judge) {
         return new Graders(new ExactGrader(), new RegexGrader(), new JsonSchemaGrader(), new KeywordGrader(),
                 new RubricGrader(judge));
     }

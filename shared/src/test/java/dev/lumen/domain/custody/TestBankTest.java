@@ -7,11 +7,9 @@ import dev.lumen.adapter.offline.OfflineChatModel;
 import dev.lumen.domain.chat.ModelRequest;
 import dev.lumen.fakes.ScriptedChatModel;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +67,20 @@ class TestBankTest {
     }
 
     @Test
+    void answerThatOnlyRepeatsTheQuestionPassesNoMachineGradedTest() {
+        // Agents (and the offline stand-in) echo the question's words; the graders must not reward that.
+        TestBank bank = TestBank.load(graders);
+
+        List<String> passedByEcho = bank.all().stream()
+                .filter(test -> !test.grader().type().equals(RubricGrader.TYPE))
+                .filter(test -> graders.grade(test, test.prompt()).passed())
+                .map(CustodyTest::id)
+                .toList();
+
+        assertThat(passedByEcho).isEmpty();
+    }
+
+    @Test
     void offlineRunsOfTheWholeBankAreDeterministic() {
         // GIVEN the offline model as both the agent answering and the rubric judge
         OfflineChatModel offline = new OfflineChatModel();
@@ -82,6 +94,8 @@ class TestBankTest {
         // THEN every grade is the same
         assertThat(second).isEqualTo(first);
         assertThat(first).hasSize(bank.all().size());
+        // the stand-in's template reply answers nothing, so it earns nothing
+        assertThat(first).noneMatch(Grade::passed);
     }
 
     @Test
