@@ -45,6 +45,11 @@ public final class OfflineChatModel implements ChatModel {
             return new ModelReply(json, MODEL_ID, new Usage(estimateTokens(promptLength(request)),
                     estimateTokens(json.length())), STOP_REASON);
         }
+        if (request.task() == ModelRequest.Task.GRADE) {
+            String verdict = OfflineJudge.verdict(request.userMessage());
+            return new ModelReply(verdict, MODEL_ID, new Usage(estimateTokens(promptLength(request)),
+                    estimateTokens(verdict.length())), STOP_REASON);
+        }
         if (request.task() == ModelRequest.Task.GROUNDED_ANSWER) {
             String answer = ExtractiveAnswer.of(request.userMessage(), request.sources());
             return new ModelReply(answer, MODEL_ID, new Usage(estimateTokens(promptLength(request)),

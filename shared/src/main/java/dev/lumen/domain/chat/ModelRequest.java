@@ -51,6 +51,11 @@ public record ModelRequest(String systemPrompt, List<Turn> history, String userM
          */
         EXTRACT_TRAITS,
         /** Answer {@code userMessage} from {@code sources} only, citing them as {@code [1]}, {@code [2]}. */
-        GROUNDED_ANSWER
+        GROUNDED_ANSWER,
+        /**
+         * Judge the answer in {@code userMessage} (a question, a rubric, and the answer between
+         * {@code <answer>} tags) against the rubric, ending with a line {@code SCORE: x}, x in [0, 1].
+         */
+        GRADE
     }
 }

@@ -54,7 +54,7 @@ public final class RubricGrader implements Grader {
         GraderSpec spec = test.grader();
         ModelReply reply = judge.reply(new ModelRequest(SYSTEM_PROMPT, List.of(),
                 judgePrompt(test, spec.requiredText("rubric"), answer == null ? "" : answer),
-                JUDGE_NAME, List.of(), JUDGE_MAX_TOKENS));
+                JUDGE_NAME, List.of(), JUDGE_MAX_TOKENS, List.of(), ModelRequest.Task.GRADE, List.of()));
         String text = reply.text() == null ? "" : reply.text();
         Matcher matcher = SCORE.matcher(text);
         String last = null;
