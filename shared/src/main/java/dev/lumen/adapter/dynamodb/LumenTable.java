@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * creator profile CREATOR#{creatorId}         PROFILE
  * document        CREATOR#{creatorId}         DOC#{documentId}
  * escalation      ESCALATION#{escalationId}   ESCALATION                                ESCALATIONS#{OPEN|RESOLVED} / {instant created}#{escalationId}
+ * custody agent   CUSTODY#{agent}             STANDING
+ * custody run     CUSTODY#{agent}             RUN#{instant}#{runId}
  * rate bucket     RATE#{callerKey}            BUCKET                                    (TTL once full again)
  * </pre>
  *
@@ -173,6 +175,19 @@ public final class LumenTable {
 
     public static String receiptPk(String interactionId) {
         return "INTERACTION#" + interactionId;
+    }
+
+    /** Sort key of an agent's custody standing, in the agent's partition. */
+    public static final String CUSTODY_STANDING = "STANDING";
+    /** Sort-key prefix of an agent's custody runs: a Query with it lists them in time order. */
+    public static final String CUSTODY_RUN_PREFIX = "RUN#";
+
+    public static String custodyPk(String agent) {
+        return "CUSTODY#" + agent;
+    }
+
+    public static String custodyRunSk(Instant at, String runId) {
+        return CUSTODY_RUN_PREFIX + sortableInstant(at) + "#" + runId;
     }
 
     /** A caller's rate-limit token bucket (see {@link DynamoDbRateLimiter}). */
