@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.lumen.testing.LocalDynamoDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * {@code DELETE /api/users/{userId}} through the local runner: after a user chatted, was learned
@@ -92,14 +92,8 @@ class ErasureTest {
         List<Map<String, AttributeValue>> naming = new ArrayList<>();
         try (DynamoDbClient dynamoDb = DynamoDbClients.create("us-east-1",
                 Optional.of(LocalRunner.runner().dynamoDbEndpoint()))) {
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> from = start;
-                ScanResponse page = dynamoDb.scan(s -> s.tableName(LocalRunner.runner().tableName())
-                        .consistentRead(true).exclusiveStartKey(from));
-                page.items().stream().filter(item -> names(item.values(), userId)).forEach(naming::add);
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
+            LocalDynamoDb.scan(dynamoDb, LocalRunner.runner().tableName()).stream()
+                    .filter(item -> names(item.values(), userId)).forEach(naming::add);
         }
         return naming;
     }

@@ -28,13 +28,13 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import dev.lumen.testing.LocalDynamoDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * Hostile input across every HTTP route of {@code template.yaml}, through the runner with
@@ -295,13 +295,8 @@ class FuzzTest {
     private Snapshot snapshot(String adminToken) throws Exception {
         Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
         try (DynamoDbClient dynamoDb = DynamoDbClients.create("us-east-1", Optional.of(runner.dynamoDbEndpoint()))) {
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> from = start;
-                ScanResponse page = dynamoDb.scan(s -> s.tableName(runner.tableName()).consistentRead(true).exclusiveStartKey(from));
-                page.items().forEach(item -> items.put(item.get("pk").s() + " | " + item.get("sk").s(), item));
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
+            LocalDynamoDb.scan(dynamoDb, runner.tableName())
+                    .forEach(item -> items.put(item.get("pk").s() + " | " + item.get("sk").s(), item));
         }
         Map<String, Long> depths = new TreeMap<>();
         for (String queue : new TreeSet<>(runner.queues().logicalIds())) {

@@ -7,11 +7,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One DynamoDB Local server per test JVM, over HTTP on 127.0.0.1, started on first use and
@@ -51,6 +55,13 @@ public final class LocalDynamoDb {
      * Creates a new, empty table shaped as {@link LumenTable#createTableRequest(String)}, with TTL
      * on, and returns its name: one per test class keeps classes from seeing each other's items.
      */
+    /** Every item of a table, all pages, strongly consistent: for tests that check a whole table. */
+    public static List<Map<String, AttributeValue>> scan(DynamoDbClient client, String table) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        client.scanPaginator(s -> s.tableName(table).consistentRead(true)).items().forEach(items::add);
+        return items;
+    }
+
     public static String newTable() {
         String name = "lumen-test-" + TABLES.incrementAndGet();
         DynamoDbClient client = client();

@@ -19,6 +19,27 @@ public final class Environment {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
+    /**
+     * A whole-number variable of at least {@code min}, or {@code fallback} when it is not set; a
+     * value that is not such a number stops the function at start with a message naming it.
+     */
+    public static int wholeNumber(String name, int fallback, int min) {
+        Optional<String> value = optional(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed >= min) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalStateException(name + " must be " + (min == 1 ? "a positive whole number"
+                : "a whole number of at least " + min) + ", not '" + value.get() + "'");
+    }
+
     public static String required(String name) {
         return optional(name).orElseThrow(() ->
                 new IllegalStateException("configuration variable " + name + " is not set"));

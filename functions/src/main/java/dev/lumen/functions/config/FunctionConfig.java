@@ -93,7 +93,7 @@ public record FunctionConfig(String tableName, String region, ChatModelKind chat
             return new MemoryConfig(
                     choice("LUMEN_EMBEDDING_MODEL", "titan", EmbeddingKind.class),
                     Environment.optional("LUMEN_EMBEDDING_MODEL_ID").orElse("amazon.titan-embed-text-v2:0"),
-                    positiveInt("LUMEN_EMBEDDING_DIMENSIONS", Environment.optional("LUMEN_EMBEDDING_DIMENSIONS").orElse("512")),
+                    Environment.wholeNumber("LUMEN_EMBEDDING_DIMENSIONS", 512, 1),
                     choice("LUMEN_VECTOR_STORE", "opensearch", VectorStoreKind.class),
                     openSearch,
                     // An https endpoint is an AWS domain with IAM auth; a plain-http one is a local node.
@@ -136,8 +136,7 @@ public record FunctionConfig(String tableName, String region, ChatModelKind chat
                 Environment.optional("LUMEN_DYNAMODB_ENDPOINT").map(v -> uri("LUMEN_DYNAMODB_ENDPOINT", v)),
                 Environment.optional("LUMEN_BEDROCK_ENDPOINT").map(v -> uri("LUMEN_BEDROCK_ENDPOINT", v)),
                 Environment.optional("LUMEN_CORE_TRAITS").map(FunctionConfig::parseCoreTraits).orElseGet(CoreTraits::defaults),
-                Duration.ofDays(positiveInt("LUMEN_MESSAGE_RETENTION_DAYS",
-                        Environment.optional("LUMEN_MESSAGE_RETENTION_DAYS").orElse("90"))),
+                Duration.ofDays(Environment.wholeNumber("LUMEN_MESSAGE_RETENTION_DAYS", 90, 1)),
                 MemoryConfig.fromEnvironment(),
                 QueueConfig.fromEnvironment(),
                 DocumentConfig.fromEnvironment());
@@ -201,17 +200,5 @@ public record FunctionConfig(String tableName, String region, ChatModelKind chat
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(name + " is not a valid URI: " + value, e);
         }
-    }
-
-    private static int positiveInt(String name, String value) {
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalStateException(name + " must be a positive whole number, not '" + value + "'");
     }
 }

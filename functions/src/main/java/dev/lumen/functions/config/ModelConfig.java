@@ -35,13 +35,13 @@ public record ModelConfig(List<String> modelIds, Policy policy) {
         }
         Policy defaults = Policy.defaults();
         Policy policy = new Policy(
-                number("LUMEN_MODEL_ATTEMPTS", defaults.attemptsPerModel()),
+                Environment.wholeNumber("LUMEN_MODEL_ATTEMPTS", defaults.attemptsPerModel(), 1),
                 defaults.baseBackoff(), defaults.maxBackoff(),
-                Duration.ofMillis(number("LUMEN_MODEL_ATTEMPT_TIMEOUT_MS", (int) defaults.attemptTimeout().toMillis())),
-                Duration.ofMillis(number("LUMEN_MODEL_BUDGET_MS", (int) defaults.budget().toMillis())),
-                number("LUMEN_MODEL_BREAKER_FAILURES", defaults.breakerThreshold()),
-                Duration.ofSeconds(number("LUMEN_MODEL_BREAKER_COOLDOWN_SECONDS",
-                        (int) defaults.breakerCoolDown().toSeconds())));
+                Duration.ofMillis(Environment.wholeNumber("LUMEN_MODEL_ATTEMPT_TIMEOUT_MS", (int) defaults.attemptTimeout().toMillis(), 1)),
+                Duration.ofMillis(Environment.wholeNumber("LUMEN_MODEL_BUDGET_MS", (int) defaults.budget().toMillis(), 1)),
+                Environment.wholeNumber("LUMEN_MODEL_BREAKER_FAILURES", defaults.breakerThreshold(), 1),
+                Duration.ofSeconds(Environment.wholeNumber("LUMEN_MODEL_BREAKER_COOLDOWN_SECONDS",
+                        (int) defaults.breakerCoolDown().toSeconds(), 1)));
         return new ModelConfig(List.copyOf(ids), policy);
     }
 
@@ -51,21 +51,5 @@ public record ModelConfig(List<String> modelIds, Policy policy) {
             throw new IllegalStateException("configuration variable LUMEN_MODEL_CHAIN or BEDROCK_MODEL_ID is not set");
         }
         return modelIds;
-    }
-
-    private static int number(String name, int fallback) {
-        Optional<String> value = Environment.optional(name);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.get());
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalStateException(name + " must be a positive whole number, not '" + value.get() + "'");
     }
 }

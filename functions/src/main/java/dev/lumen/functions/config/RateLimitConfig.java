@@ -14,8 +14,8 @@ public record RateLimitConfig(Optional<TokenBucket> bucket) {
     public static final int DEFAULT_BURST = 30;
 
     public static RateLimitConfig fromEnvironment() {
-        int perMinute = number("LUMEN_RATE_LIMIT_PER_MINUTE", DEFAULT_PER_MINUTE);
-        int burst = number("LUMEN_RATE_LIMIT_BURST", DEFAULT_BURST);
+        int perMinute = Environment.wholeNumber("LUMEN_RATE_LIMIT_PER_MINUTE", DEFAULT_PER_MINUTE, 0);
+        int burst = Environment.wholeNumber("LUMEN_RATE_LIMIT_BURST", DEFAULT_BURST, 0);
         if (perMinute == 0) {
             return new RateLimitConfig(Optional.empty());
         }
@@ -23,21 +23,5 @@ public record RateLimitConfig(Optional<TokenBucket> bucket) {
             throw new IllegalStateException("LUMEN_RATE_LIMIT_BURST must be at least 1 when LUMEN_RATE_LIMIT_PER_MINUTE is set");
         }
         return new RateLimitConfig(Optional.of(new TokenBucket(perMinute, burst)));
-    }
-
-    private static int number(String name, int fallback) {
-        Optional<String> value = Environment.optional(name);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.get());
-            if (parsed < 0) {
-                throw new NumberFormatException();
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(name + " must be a whole number of at least 0, not '" + value.get() + "'");
-        }
     }
 }
