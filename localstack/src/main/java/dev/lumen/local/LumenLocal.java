@@ -350,6 +350,8 @@ public final class LumenLocal implements AutoCloseable {
         localValues.put("AWS_REGION", settings.region());
         localValues.put("LUMEN_DYNAMODB_ENDPOINT", dynamoDbEndpoint.toString());
         localValues.put("LUMEN_CHAT_MODEL", settings.chatModel());
+        // GET /api/status names the stage; locally it is no deployed one.
+        localValues.put("LUMEN_STAGE", "local");
         localValues.put("LUMEN_SQS_ENDPOINT", sqsEndpoint.toString());
         // Memory: the in-process MiniLM model, and the embedded store unless a node was named.
         localValues.put("LUMEN_EMBEDDING_MODEL", "minilm");

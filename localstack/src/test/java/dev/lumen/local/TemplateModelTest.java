@@ -89,11 +89,27 @@ class TemplateModelTest {
                     new HttpRoute("GET", "/api/escalations", "ListEscalationsFunction"),
                     new HttpRoute("POST", "/api/escalations/{escalationId}/resolve", "ResolveEscalationFunction"),
                     new HttpRoute("GET", "/api/usage", "UsageFunction"),
-                    new HttpRoute("DELETE", "/api/users/{userId}", "EraseUserFunction"));
-            // 22 above the escalation routes, the two escalation routes, GET /api/usage, the erasure
-            assertThat(routes).hasSize(26);
-            // Only the health check opts out of the JWT authorizer.
-            assertThat(template.openRouteKeys()).containsExactly("GET /api/health");
+                    new HttpRoute("DELETE", "/api/users/{userId}", "EraseUserFunction"),
+                    new HttpRoute("POST", "/api/agents/{agent}/cycle", "AgentCycleFunction"),
+                    new HttpRoute("GET", "/api/agents/status", "AgentStatusFunction"),
+                    new HttpRoute("GET", "/api/agents/{agent}/runs", "AgentRunsFunction"),
+                    new HttpRoute("GET", "/api/agents/{agent}/findings", "FindingsFunction"),
+                    new HttpRoute("GET", "/api/status", "StatusFunction"),
+                    new HttpRoute("GET", "/api/database/health", "DatabaseHealthFunction"),
+                    new HttpRoute("POST", "/api/custody/test/{agentType}", "CustodyTestFunction"),
+                    new HttpRoute("GET", "/api/custody", "CustodyReportsFunction"),
+                    new HttpRoute("GET", "/api/custody/analytics", "CustodyReportsFunction"),
+                    new HttpRoute("GET", "/api/custody/test-categories", "CustodyReportsFunction"),
+                    new HttpRoute("GET", "/api/custody/recommendations", "CustodyReportsFunction"),
+                    new HttpRoute("GET", "/api/proposals", "ListProposalsFunction"),
+                    new HttpRoute("POST", "/api/proposals/{proposalId}/approve", "ApproveProposalFunction"),
+                    new HttpRoute("POST", "/api/proposals/{proposalId}/reject", "RejectProposalFunction"));
+            // 22 above the escalation routes, the two escalation routes, GET /api/usage, the erasure,
+            // the six agent-platform and status routes
+            // and the five custody routes, and the three proposal routes
+            assertThat(routes).hasSize(32 + 5 + 3);
+            // Only the health probes opt out of the JWT authorizer.
+            assertThat(template.openRouteKeys()).containsExactlyInAnyOrder("GET /api/health", "GET /api/database/health");
             assertThat(routes).extracting(HttpRoute::routeKey).doesNotHaveDuplicates();
         }
 

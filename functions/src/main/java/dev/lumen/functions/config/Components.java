@@ -231,7 +231,9 @@ public final class Components {
     /** {@code DELETE /api/users/{userId}}: no chat model, only the stores and the vector index. */
     public UserErasure userErasure() {
         UsageLedger ledger = usageLedger();
-        return new UserErasure(conversations, memory(), learning, ledger::eraseUser);
+        dev.lumen.domain.activity.ActivityFeed feed = activityFeed();
+        // The agents' activity feed is usage detail too: each entry names the user, session and tokens.
+        return new UserErasure(conversations, memory(), learning, userId -> ledger.eraseUser(userId) + feed.eraseUser(userId));
     }
 
     /** Reading a session needs no model: built without one, so those functions start faster. */
@@ -391,6 +393,197 @@ public final class Components {
             bedrock = BedrockClients.create(config.region(), config.bedrockEndpoint());
         }
         return bedrock;
+    }
+
+    // ---------------------------------------------------------------- agent platform (issue 7)
+    private dev.lumen.domain.agent.AgentCycles agentCycles;
+    private AgentConfig agentConfig;
+    private final java.util.Map<dev.lumen.domain.agent.AgentType, dev.lumen.domain.agent.Agent> builtAgents =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Asking for agent work, doing it, and reporting on it. Cheap to build: each agent, the examiner
+     * and the proposal submission are only built when a run needs them, so the schedule functions
+     * (which only enqueue) never construct an agent.
+     */
+    public synchronized dev.lumen.domain.agent.AgentCycles agentCycles() {
+        if (agentCycles == null) {
+            java.util.Map<dev.lumen.domain.agent.AgentType, dev.lumen.domain.agent.Agent> agents =
+                    new java.util.EnumMap<>(dev.lumen.domain.agent.AgentType.class);
+            for (dev.lumen.domain.agent.AgentType type : dev.lumen.domain.agent.AgentType.values()) {
+                agents.put(type, new dev.lumen.domain.agent.Agent() {
+                    @Override
+                    public dev.lumen.domain.agent.AgentType type() {
+                        return type;
+                    }
+
+                    @Override
+                    public dev.lumen.domain.agent.CycleOutcome run(dev.lumen.domain.agent.CycleContext context) {
+                        return builtAgents.computeIfAbsent(type, Components.this::agent).run(context);
+                    }
+                });
+            }
+            agentCycles = new dev.lumen.domain.agent.AgentCycles(
+                    work -> new dev.lumen.adapter.sqs.SqsAgentWorkPublisher(sqs(), agentConfig().requireAgentWorkQueueUrl())
+                            .publish(work),
+                    new dev.lumen.adapter.dynamodb.DynamoDbAgentRunRepository(dynamoDb, config.tableName()),
+                    new dev.lumen.adapter.dynamodb.DynamoDbFindingRepository(dynamoDb, config.tableName()),
+                    (agent, runId, drafts, at) -> proposalSubmission().submit(agent, runId, drafts, at),
+                    (agent, runId) -> agentExaminer().examine(agent, runId),
+                    new dev.lumen.adapter.dynamodb.DynamoDbCustodyRepository(dynamoDb, config.tableName()),
+                    agents, agentConfig().periods(), agentConfig().workerTimeout(), clock);
+        }
+        return agentCycles;
+    }
+
+    /**
+     * The agent of one type, built on its first cycle in this container (see {@link #agentCycles()}).
+     * A type without an agent here fails every cycle, recorded as FAILED ({@code agent_not_built}).
+     */
+    public dev.lumen.domain.agent.Agent agent(dev.lumen.domain.agent.AgentType type) {
+        switch (type) {
+            case IMPERIUM:
+                return new dev.lumen.domain.agent.imperium.Imperium(
+                        new dev.lumen.adapter.dynamodb.DynamoDbActivityFeed(dynamoDb, config.tableName()),
+                        new dev.lumen.adapter.dynamodb.DynamoDbFindingRepository(dynamoDb, config.tableName()),
+                        learning, new dev.lumen.domain.custody.KnowledgeTransfer(custody()));
+            case SANDBOX:
+                return new dev.lumen.domain.agent.sandbox.Sandbox(custody());
+            case GUARDIAN:
+                return guardian();
+            case CONQUEST:
+                return new dev.lumen.domain.agent.conquest.ConquestAgent(activityFeed(), usageConfig().prices(),
+                        dev.lumen.domain.agent.conquest.ConquestAgent.Thresholds.defaults());
+            default:
+                break;
+        }
+        return new dev.lumen.domain.agent.Agent() {
+            @Override
+            public dev.lumen.domain.agent.AgentType type() {
+                return type;
+            }
+
+            @Override
+            public dev.lumen.domain.agent.CycleOutcome run(dev.lumen.domain.agent.CycleContext context) {
+                throw new dev.lumen.domain.error.UnavailableException("agent_not_built",
+                        "the " + type.slug() + " agent is not built yet", null);
+            }
+        };
+    }
+
+    /**
+     * Runs custody examinations for the agent worker: the custody use case, built when the first
+     * examination runs (see {@link #agentCycles()}).
+     */
+    public dev.lumen.domain.agent.AgentExaminer agentExaminer() {
+        return custody();
+    }
+
+    // ---------------------------------------------------------------- custody protocol (issue 7)
+    private dev.lumen.domain.custody.Custody custody;
+
+    /**
+     * The custody use case: examinations (the agent worker, through {@link #agentExaminer()}), the
+     * custody reports, and what Imperium's knowledge transfer and Sandbox's experiments run on. The
+     * bank is loaded and checked once per container; the model answers as the examinee and judges
+     * rubric tests.
+     */
+    public synchronized dev.lumen.domain.custody.Custody custody() {
+        if (custody == null) {
+            // The model is built on its first call: the reports function never calls it, so it starts without one.
+            ChatModel model = request -> chatModel().reply(request);
+            dev.lumen.domain.custody.Graders graders = dev.lumen.domain.custody.Graders.standard(model);
+            custody = new dev.lumen.domain.custody.Custody(dev.lumen.domain.custody.TestBank.load(graders), graders,
+                    model, new dev.lumen.adapter.dynamodb.DynamoDbCustodyRepository(dynamoDb, config.tableName()),
+                    new dev.lumen.adapter.dynamodb.DynamoDbExamTranscripts(dynamoDb, config.tableName()),
+                    new dev.lumen.adapter.dynamodb.DynamoDbMentoringMaterial(dynamoDb, config.tableName()), clock);
+        }
+        return custody;
+    }
+
+    /** Puts agent work (an examination asked through the API) on the agent-work queue. */
+    public dev.lumen.domain.agent.AgentWorkPublisher agentWorkPublisher() {
+        return work -> new dev.lumen.adapter.sqs.SqsAgentWorkPublisher(sqs(), agentConfig().requireAgentWorkQueueUrl())
+                .publish(work);
+    }
+
+    /**
+     * Where agent cycles submit their proposals: the proposal use case, built when a cycle first has
+     * proposals (see {@link #agentCycles()}); if submitting fails the run ends PARTIAL, its findings kept.
+     */
+    public dev.lumen.domain.proposal.ProposalSubmission proposalSubmission() {
+        return proposals();
+    }
+
+    /** {@code GET /api/status}: build, stage, queue depths (where configured) and the agents' last runs. */
+    public dev.lumen.domain.health.SystemStatus systemStatus() {
+        java.util.Map<String, java.util.function.LongSupplier> depths = new java.util.LinkedHashMap<>();
+        config.queues().interactionsQueueUrl().ifPresent(url -> depths.put("interactions",
+                () -> new SqsQueueDepth(sqs(), url).approximateMessages()));
+        config.queues().ingestQueueUrl().ifPresent(url -> depths.put("ingest",
+                () -> new SqsQueueDepth(sqs(), url).approximateMessages()));
+        agentConfig().agentWorkQueueUrl().ifPresent(url -> depths.put("agent-work",
+                () -> new SqsQueueDepth(sqs(), url).approximateMessages()));
+        dev.lumen.domain.agent.AgentCycles cycles = agentCycles();
+        return new dev.lumen.domain.health.SystemStatus(agentConfig().version(), agentConfig().stage(), depths,
+                cycles::status, clock);
+    }
+
+    /** {@code GET /api/database/health}: the table's status and how fast it answers. */
+    public dev.lumen.domain.health.DatabaseProbe databaseProbe() {
+        return new dev.lumen.adapter.dynamodb.DynamoDbDatabaseProbe(dynamoDb, config.tableName());
+    }
+
+    private synchronized AgentConfig agentConfig() {
+        if (agentConfig == null) {
+            agentConfig = AgentConfig.fromEnvironment();
+        }
+        return agentConfig;
+    }
+
+    // ---------------------------------------------------------------- proposals, activity feed, Guardian (issue 7)
+    /**
+     * Agents' proposals: submitted by the agent worker (gated by custody), listed, approved and
+     * rejected by admins; an approved trait adjustment goes through the trait-update use case.
+     */
+    public dev.lumen.domain.proposal.Proposals proposals() {
+        return new dev.lumen.domain.proposal.Proposals(
+                new dev.lumen.adapter.dynamodb.DynamoDbProposalRepository(dynamoDb, config.tableName()),
+                new dev.lumen.adapter.dynamodb.DynamoDbCustodyRepository(dynamoDb, config.tableName()), personas, clock);
+    }
+
+    /** What happened, by the hour, for the agents to study (written by the workers, kept a few days). */
+    public dev.lumen.domain.activity.ActivityFeed activityFeed() {
+        return new dev.lumen.adapter.dynamodb.DynamoDbActivityFeed(dynamoDb, config.tableName());
+    }
+
+    /** Records chat turns (interaction worker) and settled documents (ingest worker) in the feed. */
+    public dev.lumen.domain.activity.ActivityRecorder activityRecorder() {
+        return new dev.lumen.domain.activity.ActivityRecorder(activityFeed(), usageConfig().prices(), documents());
+    }
+
+    /**
+     * The security agent over the stored conversations, escalations and knowledge, with the same
+     * crisis and injection detectors chat and ingestion use.
+     */
+    private dev.lumen.domain.agent.Agent guardian() {
+        CrisisDetector crisis = crisisDetector();
+        InjectionDetector injection = injectionDetector();
+        return new dev.lumen.domain.agent.guardian.GuardianAgent(activityFeed(), conversations,
+                new DynamoDbEscalationRepository(dynamoDb, config.tableName()),
+                new dev.lumen.domain.agent.guardian.StoredKnowledgeTexts(documents(), contentStore(),
+                        new DocumentTextExtractor(), TextSplitter.defaults()),
+                crisis::assess, injection::check, runtimeSettings());
+    }
+
+    /** The settings the Guardian checks, as this container runs with them. */
+    private dev.lumen.domain.agent.guardian.RuntimeSettings runtimeSettings() {
+        int perMinute = RateLimitConfig.fromEnvironment().bucket().map(dev.lumen.domain.access.TokenBucket::perMinute)
+                .orElse(0);
+        return new dev.lumen.domain.agent.guardian.RuntimeSettings(
+                Environment.optional("LUMEN_AUTH").orElse("jwt"), perMinute,
+                Environment.optional("LUMEN_CORS_ALLOW_ORIGIN").orElse(null), usageConfig().budgets(),
+                agentConfig().stage());
     }
 
     private synchronized SqsClient sqs() {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lumen.adapter.sqs.IngestJson;
+import dev.lumen.domain.activity.ActivityRecorder;
 import dev.lumen.domain.knowledge.DocumentIngestion;
 import dev.lumen.domain.knowledge.IngestRequested;
 import dev.lumen.functions.config.Components;
@@ -23,13 +24,20 @@ public final class IngestWorkerHandler implements RequestHandler<SQSEvent, SQSBa
     private static final Logger LOG = LoggerFactory.getLogger(IngestWorkerHandler.class);
 
     private final DocumentIngestion ingestion;
+    private final ActivityRecorder activity;
 
     public IngestWorkerHandler() {
-        this(Components.instance().ingestion());
+        this(Components.instance().ingestion(), Components.instance().activityRecorder());
     }
 
     IngestWorkerHandler(DocumentIngestion ingestion) {
+        this(ingestion, null);
+    }
+
+    /** @param activity records each settled revision in the agents' activity feed; null for none */
+    IngestWorkerHandler(DocumentIngestion ingestion, ActivityRecorder activity) {
         this.ingestion = ingestion;
+        this.activity = activity;
     }
 
     @Override
@@ -43,6 +51,10 @@ public final class IngestWorkerHandler implements RequestHandler<SQSEvent, SQSBa
                 DocumentIngestion.Outcome outcome = ingestion.process(request);
                 LOG.info("ingest creatorId={} documentId={} revision={} outcome={}", request.creatorId(),
                         request.documentId(), request.revision(), outcome);
+                // After every outcome, SKIPPED included: a redelivery records what a crash left unrecorded.
+                if (activity != null) {
+                    activity.recordIngestion(request);
+                }
             } catch (RuntimeException e) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 int receives = Receives.count(message);
@@ -65,6 +77,9 @@ public final class IngestWorkerHandler implements RequestHandler<SQSEvent, SQSBa
     private void giveUp(IngestRequested request) {
         try {
             ingestion.giveUp(request, "indexing failed repeatedly; upload the document again");
+            if (activity != null) {
+                activity.recordIngestion(request);
+            }
         } catch (RuntimeException e) {
             LOG.error("could not mark the document failed creatorId={} documentId={}", request.creatorId(),
                     request.documentId(), e);

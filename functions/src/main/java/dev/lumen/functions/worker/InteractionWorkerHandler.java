@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lumen.adapter.sqs.InteractionJson;
+import dev.lumen.domain.activity.ActivityRecorder;
 import dev.lumen.domain.learning.LearningService;
 import dev.lumen.domain.memory.InteractionRecorded;
 import dev.lumen.domain.usage.UsageAccounting;
@@ -44,14 +45,22 @@ public final class InteractionWorkerHandler implements RequestHandler<SQSEvent, 
 
     private final LearningService learning;
     private final UsageAccounting usage;
+    private final ActivityRecorder activity;
 
     public InteractionWorkerHandler() {
-        this(Components.instance().learning(), Components.instance().usageAccounting());
+        this(Components.instance().learning(), Components.instance().usageAccounting(),
+                Components.instance().activityRecorder());
     }
 
     InteractionWorkerHandler(LearningService learning, UsageAccounting usage) {
+        this(learning, usage, null);
+    }
+
+    /** @param activity records each turn in the agents' activity feed; null for none */
+    InteractionWorkerHandler(LearningService learning, UsageAccounting usage, ActivityRecorder activity) {
         this.learning = learning;
         this.usage = usage;
+        this.activity = activity;
     }
 
     @Override
@@ -84,7 +93,16 @@ public final class InteractionWorkerHandler implements RequestHandler<SQSEvent, 
             // First, and on every delivery: idempotent on the interaction id, so a redelivery after
             // the learning was applied still records usage a failed attempt missed, and never twice.
             usage.recordTurn(interaction);
-            return learning.process(interaction) == LearningService.Outcome.APPLIED ? Result.APPLIED : Result.DUPLICATE;
+            if (learning.process(interaction) != LearningService.Outcome.APPLIED) {
+                return Result.DUPLICATE;
+            }
+            // Only for a turn learned from now: erasure marks a user's turns applied, so a turn still
+            // in the queue afterwards cannot put the user back in the feed. The price: an entry lost
+            // to a failure in the moment after learning is not recorded on redelivery.
+            if (activity != null) {
+                activity.recordTurn(interaction);
+            }
+            return Result.APPLIED;
         } catch (RuntimeException e) {
             report(message, e);
             return Result.FAILED;

@@ -89,6 +89,9 @@ class RouteAuthorizationTest {
             new dev.lumen.fakes.InMemoryEscalationRepository(), new dev.lumen.fakes.RecordingEscalationPublisher(), Clock.systemUTC());
     private final dev.lumen.domain.usage.UsageReport usage = new dev.lumen.domain.usage.UsageReport(
             new dev.lumen.fakes.InMemoryUsageLedger(), Clock.systemUTC());
+    private final dev.lumen.fakes.InMemoryProposalRepository proposalRepository = new dev.lumen.fakes.InMemoryProposalRepository();
+    private final dev.lumen.domain.proposal.Proposals proposals = new dev.lumen.domain.proposal.Proposals(proposalRepository,
+            new dev.lumen.fakes.InMemoryCustodyRepository(), fixture.personas, Clock.systemUTC());
 
     /**
      * One route's case.
@@ -177,7 +180,46 @@ class RouteAuthorizationTest {
         cases.put("DELETE /api/users/{userId}", new Case(handler(dev.lumen.functions.privacy.EraseUserHandler.class,
                 new dev.lumen.domain.privacy.UserErasure(fixture.conversations, fixture.memory, fixture.learning, userId -> 0)),
                 () -> event("erase-user.json"), e -> asUser(e, "user-sam"), e -> asUser(e, "user-kim"), false));
+        // The agent platform: admins only; the database probe is open like /api/health.
+        dev.lumen.domain.agent.AgentCycles agentCycles = new dev.lumen.functions.agent.AgentPlatformFixture().cycles;
+        cases.put("POST /api/agents/{agent}/cycle", new Case(handler(dev.lumen.functions.agent.AgentCycleHandler.class, agentCycles),
+                () -> event("agent-cycle.json"), HandlerFixture::asAdmin, e -> asUser(e, "user-sam"), false));
+        cases.put("GET /api/agents/status", new Case(handler(dev.lumen.functions.agent.AgentStatusHandler.class, agentCycles),
+                () -> event("agent-status.json"), HandlerFixture::asAdmin, e -> asCreator(e, "coach-sleep"), false));
+        cases.put("GET /api/agents/{agent}/runs", new Case(handler(dev.lumen.functions.agent.AgentRunsHandler.class, agentCycles),
+                () -> event("agent-runs.json"), HandlerFixture::asAdmin, e -> asUser(e, "user-sam"), false));
+        cases.put("GET /api/agents/{agent}/findings", new Case(handler(dev.lumen.functions.agent.FindingsHandler.class, agentCycles),
+                () -> event("agent-findings.json"), HandlerFixture::asAdmin, e -> asUser(e, "user-sam"), false));
+        cases.put("GET /api/status", new Case(handler(dev.lumen.functions.health.StatusHandler.class,
+                new dev.lumen.domain.health.SystemStatus("test", "test", Map.of(), agentCycles::status, Clock.systemUTC())),
+                () -> event("status.json"), HandlerFixture::asAdmin, e -> asUser(e, "user-sam"), false));
+        cases.put("GET /api/database/health", new Case(handler(dev.lumen.functions.health.DatabaseHealthHandler.class,
+                (dev.lumen.domain.health.DatabaseProbe) () -> new dev.lumen.domain.health.DatabaseProbe.DatabaseHealth(
+                        "dynamodb", true, "ACTIVE", 3, null)),
+                () -> event("database-health.json"), e -> e, null, true));
+        dev.lumen.domain.custody.Graders graders = dev.lumen.domain.custody.Graders.standard(new dev.lumen.adapter.offline.OfflineChatModel());
+        dev.lumen.domain.custody.Custody custody = new dev.lumen.domain.custody.Custody(
+                dev.lumen.domain.custody.TestBank.load(graders), graders, new dev.lumen.adapter.offline.OfflineChatModel(),
+                new dev.lumen.fakes.InMemoryCustodyRepository(), new dev.lumen.fakes.InMemoryExamTranscripts(),
+                new dev.lumen.fakes.InMemoryMentoringMaterial(), Clock.systemUTC());
+        cases.put("POST /api/custody/test/{agentType}", new Case(handler(dev.lumen.functions.custody.CustodyTestHandler.class,
+                new dev.lumen.fakes.RecordingAgentWorkPublisher()), () -> event("custody-test.json"),
+                HandlerFixture::asAdmin, e -> asUser(e, "user-sam"), false));
+        for (String report : List.of("custody-overview", "custody-analytics", "custody-test-categories", "custody-recommendations")) {
+            APIGatewayV2HTTPEvent sample = event(report + ".json");
+            cases.put(sample.getRouteKey(), new Case(handler(dev.lumen.functions.custody.CustodyReportsHandler.class, custody),
+                    () -> event(report + ".json"), HandlerFixture::asAdmin, e -> asUser(e, "user-sam"), false));
+        }
         cases.put("GET /api/health", new Case(handler(HealthHandler.class, List.of()), () -> event("health.json"), e -> e, null, true));
+        cases.put("GET /api/proposals", new Case(handler(dev.lumen.functions.proposal.ListProposalsHandler.class, proposals),
+                () -> event("list-proposals.json"), HandlerFixture::asAdmin, e -> asCreator(e, "coach-sleep"), false));
+        // Each call approves or rejects a fresh proposal: the cases run one route several times.
+        cases.put("POST /api/proposals/{proposalId}/approve",
+                new Case(handler(dev.lumen.functions.proposal.ApproveProposalHandler.class, proposals),
+                        () -> proposalEvent("approve-proposal.json"), HandlerFixture::asAdmin, e -> asUser(e, "user-1"), false));
+        cases.put("POST /api/proposals/{proposalId}/reject",
+                new Case(handler(dev.lumen.functions.proposal.RejectProposalHandler.class, proposals),
+                        () -> proposalEvent("reject-proposal.json"), HandlerFixture::asAdmin, e -> asUser(e, "user-1"), false));
         return cases;
     }
 
@@ -293,6 +335,18 @@ class RouteAuthorizationTest {
             }
         }
         throw new IllegalArgumentException(type.getSimpleName() + " has no constructor taking " + port.getClass().getSimpleName());
+    }
+
+    /** A review request for a new pending proposal (a configuration change: approving it applies nothing). */
+    private APIGatewayV2HTTPEvent proposalEvent(String name) {
+        String id = "proposal-" + dev.lumen.domain.Ids.random();
+        proposalRepository.add(dev.lumen.domain.proposal.Proposal.of(id, dev.lumen.domain.agent.AgentType.CONQUEST, "run-1",
+                new dev.lumen.domain.proposal.ProposalDraft(dev.lumen.domain.proposal.ProposalType.CONFIGURATION_CHANGE,
+                        "Cheaper model", "", Map.of("setting", "LUMEN_MODEL_CHAIN", "value", "amazon.nova-lite-v1:0"), Map.of()),
+                java.time.Instant.now(), null));
+        APIGatewayV2HTTPEvent event = event(name);
+        event.setPathParameters(Map.of("proposalId", id));
+        return event;
     }
 
     private static APIGatewayV2HTTPEvent document(String method) {

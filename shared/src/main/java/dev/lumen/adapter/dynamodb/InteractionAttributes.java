@@ -29,6 +29,7 @@ final class InteractionAttributes {
     private static final String INPUT_TOKENS = "inputTokens";
     private static final String OUTPUT_TOKENS = "outputTokens";
     private static final String OCCURRED_AT = "occurredAt";
+    private static final String LATENCY_MS = "latencyMs";
 
     private InteractionAttributes() {
     }
@@ -52,6 +53,7 @@ final class InteractionAttributes {
         item.put(INPUT_TOKENS, n((long) usage.inputTokens()));
         item.put(OUTPUT_TOKENS, n((long) usage.outputTokens()));
         item.put(OCCURRED_AT, AttributeValues.instant(interaction.occurredAt()));
+        item.put(LATENCY_MS, n(interaction.latencyMs()));
     }
 
     static InteractionRecorded read(Map<String, AttributeValue> item) {
@@ -59,6 +61,6 @@ final class InteractionAttributes {
                 optionalString(item, USER_ID), string(item, SESSION_ID), string(item, USER_MESSAGE_ID),
                 string(item, USER_TEXT), string(item, REPLY_TEXT), optionalString(item, MODEL),
                 new Usage((int) integer(item, INPUT_TOKENS), (int) integer(item, OUTPUT_TOKENS)),
-                instant(item, OCCURRED_AT));
+                instant(item, OCCURRED_AT), integer(item, LATENCY_MS, 0));
     }
 }

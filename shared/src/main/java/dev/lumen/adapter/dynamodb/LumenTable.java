@@ -42,7 +42,14 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * escalation      ESCALATION#{escalationId}   ESCALATION                                ESCALATIONS#{OPEN|RESOLVED} / {instant created}#{escalationId}
  * custody agent   CUSTODY#{agent}             STANDING
  * custody run     CUSTODY#{agent}             RUN#{instant}#{runId}
+ * custody answers CUSTODY#{agent}             TRANSCRIPT#{runId}
+ * taught example  CUSTODY#{agent}             MATERIAL#{CATEGORY}#{testId}
+ * transfer        CUSTODY#{student}           TRANSFER#{runId}#{CATEGORY}
+ * agent run       AGENT#{agent}               RUN#{runId}                               AGENT_RUNS#{agent} / {instant started}#{runId}
+ * agent finding   FINDING#{agent}#{findingId} FINDING                                   FINDINGS#{agent} / {instant at}#{findingId}
  * rate bucket     RATE#{callerKey}            BUCKET                                    (TTL once full again)
+ * proposal        PROPOSAL#{proposalId}       PROPOSAL                                  PROPOSALS#{status} / {instant created}#{proposalId}
+ * activity        ACTIVITY#{yyyy-MM-ddTHH}    {instant}#{activityId}                    ACTIVITY_USER#{userId} / {instant}#{activityId} (TTL a few days)
  * </pre>
  *
  * Within a persona's partition the sort keys order as {@code AUDIT#… < PROFILE < TRAIT#…}, so the
@@ -186,8 +193,92 @@ public final class LumenTable {
         return "CUSTODY#" + agent;
     }
 
+    /** Sort key of one examination's graded answers. */
+    public static String custodyTranscriptSk(String runId) {
+        return "TRANSCRIPT#" + runId;
+    }
+
+    /** Sort-key prefix of the examples an agent was taught in a category ({@code MATERIAL#{CATEGORY}#}). */
+    public static String materialPrefix(String category) {
+        return "MATERIAL#" + category + "#";
+    }
+
+    public static String materialSk(String category, String testId) {
+        return materialPrefix(category) + testId;
+    }
+
+    /** Sort-key prefix of the transfers an agent received (keyed by run, not time: a redelivered cycle writes the same key). */
+    public static final String TRANSFER_PREFIX = "TRANSFER#";
+
+    public static String transferSk(String runId, String category) {
+        return TRANSFER_PREFIX + runId + "#" + category;
+    }
+
     public static String custodyRunSk(Instant at, String runId) {
         return CUSTODY_RUN_PREFIX + sortableInstant(at) + "#" + runId;
+    }
+
+    /** Sort key of a proposal item, in its own partition. */
+    public static final String PROPOSAL = "PROPOSAL";
+
+    public static String proposalPk(String proposalId) {
+        return "PROPOSAL#" + proposalId;
+    }
+
+    /** GSI partition of the proposals with a status: a Query lists them by creation time. */
+    public static String proposalsGsiPk(String status) {
+        return "PROPOSALS#" + status;
+    }
+
+    public static String proposalGsiSk(Instant createdAt, String proposalId) {
+        return sortableInstant(createdAt) + "#" + proposalId;
+    }
+
+    /** The activity feed's partition for one UTC hour: a window is read one hour-partition at a time. */
+    public static String activityPk(Instant at) {
+        return "ACTIVITY#" + ACTIVITY_HOUR.format(at);
+    }
+
+    /** Time order inside the hour; the id keeps keys unique and makes recording idempotent. */
+    public static String activitySk(Instant at, String activityId) {
+        return sortableInstant(at) + "#" + activityId;
+    }
+
+    /** GSI partition of one user's activity entries: what erasure finds and deletes. */
+    public static String activityUserGsiPk(String userId) {
+        return "ACTIVITY_USER#" + userId;
+    }
+
+    private static final DateTimeFormatter ACTIVITY_HOUR =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** Sort-key prefix of an agent's runs in its partition (keyed by run id, the put-if-absent guard). */
+    public static final String AGENT_RUN_PREFIX = "RUN#";
+    /** Sort key of a finding, in its own partition. */
+    public static final String FINDING = "FINDING";
+
+    /** An agent's partition: its runs, one item per run id (see {@link DynamoDbAgentRunRepository}). */
+    public static String agentPk(String agent) {
+        return "AGENT#" + agent;
+    }
+
+    public static String agentRunSk(String runId) {
+        return AGENT_RUN_PREFIX + runId;
+    }
+
+    /** GSI partition of an agent's runs: a Query lists them by start time. */
+    public static String agentRunsGsiPk(String agent) {
+        return "AGENT_RUNS#" + agent;
+    }
+
+    /** A finding's own partition. The agent is part of it: run ids (and so finding ids) repeat across agents. */
+    public static String findingPk(String agent, String findingId) {
+        return "FINDING#" + agent + "#" + findingId;
+    }
+
+    /** GSI partition of an agent's findings: a Query lists them by time. */
+    public static String findingsGsiPk(String agent) {
+        return "FINDINGS#" + agent;
     }
 
     /** A caller's rate-limit token bucket (see {@link DynamoDbRateLimiter}). */

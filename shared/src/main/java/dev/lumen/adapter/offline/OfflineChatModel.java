@@ -20,7 +20,9 @@ import java.util.Set;
  * terms, whether it was a question, the most similar long-term memory and what the session history
  * remembers — so the whole chat path can be exercised and seen working without AWS. Asked to
  * extract traits ({@link ModelRequest.Task#EXTRACT_TRAITS}), it answers the JSON array the task
- * asks for, from stock phrases in the reply (see {@link TraitCues}).
+ * asks for, from stock phrases in the reply (see {@link TraitCues}); examined
+ * ({@link ModelRequest.Task#EXAMINATION}), it answers from the nearest worked example (see
+ * {@link WorkedExamples}).
  */
 public final class OfflineChatModel implements ChatModel {
     public static final String MODEL_ID = "lumen-offline";
@@ -49,6 +51,11 @@ public final class OfflineChatModel implements ChatModel {
             String verdict = OfflineJudge.verdict(request.userMessage());
             return new ModelReply(verdict, MODEL_ID, new Usage(estimateTokens(promptLength(request)),
                     estimateTokens(verdict.length())), STOP_REASON);
+        }
+        if (request.task() == ModelRequest.Task.EXAMINATION) {
+            String answer = WorkedExamples.answer(request.userMessage(), request.history());
+            return new ModelReply(answer, MODEL_ID, new Usage(estimateTokens(promptLength(request)),
+                    estimateTokens(answer.length())), STOP_REASON);
         }
         if (request.task() == ModelRequest.Task.GROUNDED_ANSWER) {
             String answer = ExtractiveAnswer.of(request.userMessage(), request.sources());

@@ -15,14 +15,14 @@ import java.time.format.DateTimeParseException;
  * <pre>{@code
  * {"interactionId":"…","tenant":"…","personaId":"…","userId":"…","sessionId":"…","userMessageId":"…",
  *  "userText":"…","replyText":"…","model":"…","usage":{"inputTokens":12,"outputTokens":30},
- *  "occurredAt":"2026-01-05T10:15:30.123Z"}
+ *  "occurredAt":"2026-01-05T10:15:30.123Z","latencyMs":840}
  * }</pre>
  *
  * Fields are mapped one by one rather than bound by reflection: the body is a contract between the
  * chat function and the worker, which may be deployed at different versions, so renaming a record
  * component must not silently change it. Reading is strict about what makes a message processable
  * (interactionId, tenant, personaId, occurredAt) and lenient about the rest: absent text is empty,
- * absent usage is {@link Usage#NONE}, unknown fields are ignored (a newer producer may add some).
+ * absent usage is {@link Usage#NONE}, absent latency is 0 (older producers), unknown fields are ignored (a newer producer may add some).
  */
 public final class InteractionJson {
 
@@ -48,6 +48,7 @@ public final class InteractionJson {
         usageJson.put("inputTokens", usage.inputTokens());
         usageJson.put("outputTokens", usage.outputTokens());
         json.put("occurredAt", interaction.occurredAt() == null ? null : interaction.occurredAt().toString());
+        json.put("latencyMs", interaction.latencyMs());
         return json.toString();
     }
 
@@ -79,7 +80,18 @@ public final class InteractionJson {
                 textOrEmpty(json, "replyText"),
                 optional(json, "model"),
                 usage(json.get("usage")),
-                instant(required(json, "occurredAt")));
+                instant(required(json, "occurredAt")),
+                latency(json.get("latencyMs")));
+    }
+
+    private static long latency(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+            throw new IllegalArgumentException("interaction body's latencyMs must be a non-negative integer");
+        }
+        return value.asLong();
     }
 
     private static String required(JsonNode json, String field) {

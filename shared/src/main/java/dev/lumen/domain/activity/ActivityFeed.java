@@ -9,9 +9,31 @@ import java.util.List;
  */
 public interface ActivityFeed {
 
-    /** Adds the entry; the same id recorded again changes nothing. */
+    /**
+     * How far back one {@link #between} reads at most: the feed keeps a few days, and a window
+     * longer than this (an agent that has not run for a week) is read from its last part.
+     */
+    java.time.Duration MAX_WINDOW = java.time.Duration.ofDays(7);
+
+    /**
+     * Adds the entry; the same id recorded again changes nothing. Recorders give an event the same
+     * id and time on every delivery (a chat turn: its interaction id and time), which is what makes
+     * redelivery harmless.
+     */
     void record(Activity activity);
 
-    /** Entries with {@code from <= at < to}, oldest first, at most {@code limit}. */
+    /**
+     * Entries with {@code from <= at < to}, oldest first, at most {@code limit}; {@code from} is
+     * moved up to {@code to - }{@link #MAX_WINDOW} when it is earlier.
+     */
     List<Activity> between(Instant from, Instant to, int limit);
+
+    /**
+     * Removes every entry of the user (the right to erasure: an entry names the user and the
+     * session) and says how many went. Erasing again finds nothing. A default that refuses, so that
+     * a test's stand-in feed need not implement it; the real feeds do.
+     */
+    default int eraseUser(String userId) {
+        throw new UnsupportedOperationException("this activity feed cannot erase users");
+    }
 }

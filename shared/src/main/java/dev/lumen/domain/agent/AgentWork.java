@@ -9,7 +9,9 @@ import java.util.Objects;
  *
  * @param key what makes the work idempotent: for a schedule the scheduled time (so a duplicate
  *            delivery for the same time runs once), for a manual request a fresh id. It is also
- *            the run id the work is recorded under.
+ *            the run id the work is recorded under. Scheduled keys also name the agent and the kind
+ *            ({@code guardian-cycle-2026-12-07T09-30-00Z}, see {@link AgentCycles#scheduleKey}), so
+ *            run ids are unique across agents; manual ones are {@code manual-} and a random id.
  */
 public record AgentWork(AgentType agent, WorkKind kind, String key, Trigger trigger, Instant requestedAt) {
 

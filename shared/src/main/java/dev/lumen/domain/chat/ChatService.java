@@ -107,6 +107,7 @@ public final class ChatService {
     }
 
     public ChatReply chat(ChatRequest request) {
+        long startedNanos = System.nanoTime();
         String text = validMessage(request.message());
         String sessionId = request.sessionId() == null ? Ids.random() : Ids.require("sessionId", request.sessionId());
         String userId = request.userId() == null ? null : Ids.require("userId", request.userId());
@@ -190,7 +191,8 @@ public final class ChatService {
         Message reply = new Message(Ids.random(), persona.id(), sessionId, userId, Role.ASSISTANT, answer.text(),
                 answeredAt, answer.model(), answer.usage()).withValidation(validation);
         InteractionRecorded interaction = new InteractionRecorded(reply.messageId(), persona.creatorId(), persona.id(),
-                userId, sessionId, userMessage.messageId(), text, answer.text(), answer.model(), answer.usage(), answeredAt);
+                userId, sessionId, userMessage.messageId(), text, answer.text(), answer.model(), answer.usage(), answeredAt,
+                (System.nanoTime() - startedNanos) / 1_000_000);
         conversations.appendTurn(userMessage, reply, interaction);
         try {
             interactions.publish(interaction);

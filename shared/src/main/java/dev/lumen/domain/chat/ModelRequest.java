@@ -56,6 +56,12 @@ public record ModelRequest(String systemPrompt, List<Turn> history, String userM
          * Judge the answer in {@code userMessage} (a question, a rubric, and the answer between
          * {@code <answer>} tags) against the rubric, ending with a line {@code SCORE: x}, x in [0, 1].
          */
-        GRADE
+        GRADE,
+        /**
+         * Answer the custody test question in {@code userMessage} as the agent the system prompt
+         * describes; {@code history} holds worked examples (question as a user turn, its answer as
+         * the assistant turn after it) the agent learned from.
+         */
+        EXAMINATION
     }
 }

@@ -80,16 +80,29 @@ public final class CustodyExam {
     public Result examine(Standing standing, Function<CustodyTest, String> agent) {
         Tier tier = standing.tier();
         List<Outcome> outcomes = new ArrayList<>();
-        Map<CustodyCategory, List<Outcome>> byCategory = new EnumMap<>(CustodyCategory.class);
         for (CustodyCategory category : CustodyCategory.values()) {
             for (CustodyTest test : testsFor(category, tier)) {
-                Grade grade = graders.grade(test, agent.apply(test));
-                long xp = grade.passed() ? Math.round(test.xp() * grade.score()) : 0;
-                Outcome outcome = new Outcome(test.id(), category, test.tier(), grade, xp);
-                outcomes.add(outcome);
-                byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(outcome);
+                outcomes.add(outcome(test, agent.apply(test)));
             }
         }
+        return summarise(standing, outcomes);
+    }
+
+    /** One test answered and graded; passing earns the test's XP scaled by the score. */
+    public Outcome outcome(CustodyTest test, String answer) {
+        Grade grade = graders.grade(test, answer);
+        long xp = grade.passed() ? Math.round(test.xp() * grade.score()) : 0;
+        return new Outcome(test.id(), test.category(), test.tier(), grade, xp);
+    }
+
+    /**
+     * The run's figures from its graded outcomes (also how a stored run's outcomes become its
+     * result again): per-category scores in category order, pass rate, XP, standing after, eligibility.
+     */
+    public static Result summarise(Standing standing, List<Outcome> outcomes) {
+        Tier tier = standing.tier();
+        Map<CustodyCategory, List<Outcome>> byCategory = new EnumMap<>(CustodyCategory.class);
+        outcomes.forEach(o -> byCategory.computeIfAbsent(o.category(), c -> new ArrayList<>()).add(o));
         List<CategoryScore> scores = new ArrayList<>();
         byCategory.forEach((category, results) -> scores.add(new CategoryScore(category, results.get(0).tier(),
                 results.size(), (int) results.stream().filter(o -> o.grade().passed()).count(),
@@ -102,7 +115,7 @@ public final class CustodyExam {
     }
 
     /** The category's tests at {@code tier}, or at the nearest lower tier that has some. */
-    List<CustodyTest> testsFor(CustodyCategory category, Tier tier) {
+    public List<CustodyTest> testsFor(CustodyCategory category, Tier tier) {
         for (int i = tier.ordinal(); i >= 0; i--) {
             List<CustodyTest> tests = bank.tests(category, Tier.values()[i]);
             if (!tests.isEmpty()) {
