@@ -43,10 +43,16 @@ public final class ExamAnswerer {
      * of its own (Sandbox's variants).
      */
     public Function<CustodyTest, String> of(AgentProfile profile, Map<CustodyCategory, List<WorkedExample>> extra) {
+        return of(profile, extra, MAX_EXAMPLES);
+    }
+
+    /** As {@link #of(AgentProfile, Map)}, keeping at most {@code maxExamples} worked examples per category (the last ones). */
+    public Function<CustodyTest, String> of(AgentProfile profile, Map<CustodyCategory, List<WorkedExample>> extra,
+                                            int maxExamples) {
         Map<CustodyCategory, List<ModelRequest.Turn>> turns = new java.util.EnumMap<>(CustodyCategory.class);
         return test -> {
             List<ModelRequest.Turn> history = turns.computeIfAbsent(test.category(),
-                    c -> turns(examples(profile, c, extra.getOrDefault(c, List.of()))));
+                    c -> turns(last(examples(profile, c, extra.getOrDefault(c, List.of())), maxExamples)));
             return model.reply(new ModelRequest(profile.systemPrompt(), history, test.prompt(),
                     profile.agent().slug(), List.of(), MAX_ANSWER_TOKENS, List.of(), ModelRequest.Task.EXAMINATION,
                     List.of())).text();
@@ -77,6 +83,10 @@ public final class ExamAnswerer {
         }
         List<WorkedExample> all = new ArrayList<>(byTest.values());
         return List.copyOf(all.subList(Math.max(0, all.size() - MAX_EXAMPLES), all.size()));
+    }
+
+    private static List<WorkedExample> last(List<WorkedExample> examples, int max) {
+        return examples.subList(Math.max(0, examples.size() - Math.max(0, max)), examples.size());
     }
 
     private static List<ModelRequest.Turn> turns(List<WorkedExample> examples) {

@@ -92,8 +92,9 @@ public final class Sandbox implements Agent {
     Measurement measure(Experiment experiment, List<CustodyTest> sample) {
         AgentProfile profile = AgentProfiles.of(AgentType.SANDBOX);
         Function<CustodyTest, String> a = custody.answerer().of(profile, Map.of());
-        Experiment.Variant variant = experiment.variant(profile, custody.bank(), sample);
-        Function<CustodyTest, String> b = custody.answerer().of(variant.profile(), variant.extraExamples());
+        Experiment.Variant variant = experiment.variant(profile, custody.answerer(), sample);
+        Function<CustodyTest, String> b = custody.answerer().of(variant.profile(), variant.extraExamples(),
+                variant.maxExamples());
         int passedA = 0;
         int passedB = 0;
         int onlyA = 0;

@@ -16,6 +16,7 @@ import dev.lumen.fakes.InMemoryExamTranscripts;
 import dev.lumen.fakes.InMemoryMentoringMaterial;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Sandbox's experiments with the offline model over the real bank: deterministic per run id. */
@@ -45,8 +46,8 @@ class SandboxTest {
     }
 
     @Test
-    void referenceExamplesWinSignificantlyAndAPromptChangeIsProposed() {
-        CycleOutcome outcome = cycle(runIdFor(Experiment.REFERENCE_EXAMPLES));
+    void theTeamsPooledMaterialWinsSignificantlyAndAPromptChangeIsProposed() {
+        CycleOutcome outcome = cycle(runIdFor(Experiment.TEAM_MATERIAL));
 
         Finding experiment = outcome.findings().get(0);
         assertThat(experiment.kind()).isEqualTo(FindingKind.EXPERIMENT);
@@ -73,8 +74,18 @@ class SandboxTest {
     }
 
     @Test
+    void fewerExamplesLoseTheTestsTheDroppedExamplesAnsweredAndProposeNothing() {
+        CycleOutcome outcome = cycle(runIdFor(Experiment.FEWER_EXAMPLES));
+
+        Map<String, String> evidence = outcome.findings().get(0).evidence();
+        assertThat(Integer.parseInt(evidence.get("passedB"))).isLessThan(Integer.parseInt(evidence.get("passedA")));
+        assertThat(evidence).containsEntry("onlyB", "0").containsEntry("winner", "A");
+        assertThat(outcome.proposals()).isEmpty();
+    }
+
+    @Test
     void theSameRunIdRunsTheSameExperimentOnTheSameSampleAndRunsRotate() {
-        String runId = runIdFor(Experiment.REFERENCE_EXAMPLES);
+        String runId = runIdFor(Experiment.TEAM_MATERIAL);
         assertThat(cycle(runId)).isEqualTo(cycle(runId));
         String otherSample = "run-other-" + runId;
         assertThat(cycle(otherSample).findings().get(0).evidence().get("tests"))
