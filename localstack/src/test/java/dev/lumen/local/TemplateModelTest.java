@@ -103,11 +103,22 @@ class TemplateModelTest {
                     new HttpRoute("GET", "/api/custody/recommendations", "CustodyReportsFunction"),
                     new HttpRoute("GET", "/api/proposals", "ListProposalsFunction"),
                     new HttpRoute("POST", "/api/proposals/{proposalId}/approve", "ApproveProposalFunction"),
-                    new HttpRoute("POST", "/api/proposals/{proposalId}/reject", "RejectProposalFunction"));
+                    new HttpRoute("POST", "/api/proposals/{proposalId}/reject", "RejectProposalFunction"),
+                    new HttpRoute("POST", "/api/snapshots/{kind}/{id}", "TakeSnapshotFunction"),
+                    new HttpRoute("GET", "/api/snapshots/{kind}/{id}", "ListSnapshotsFunction"),
+                    new HttpRoute("GET", "/api/snapshots/{kind}/{id}/{version}", "GetSnapshotFunction"),
+                    new HttpRoute("GET", "/api/snapshots/{kind}/{id}/diff", "DiffSnapshotsFunction"),
+                    new HttpRoute("POST", "/api/snapshots/{kind}/{id}/{version}/restore", "RestoreSnapshotFunction"));
             // 22 above the escalation routes, the two escalation routes, GET /api/usage, the erasure,
             // the six agent-platform and status routes
-            // and the five custody routes, and the three proposal routes
-            assertThat(routes).hasSize(32 + 5 + 3);
+            // and the five custody routes, and the three proposal routes, and the five snapshot routes
+            assertThat(routes).hasSize(32 + 5 + 3 + 5);
+            // API Gateway lets a literal segment beat a variable: .../diff is the diff, not version "diff".
+            dev.lumen.local.http.RouteTable table = new dev.lumen.local.http.RouteTable(routes);
+            assertThat(((dev.lumen.local.http.RouteTable.Found) table.find("GET", "/api/snapshots/persona/p1/diff"))
+                    .route().functionId()).isEqualTo("DiffSnapshotsFunction");
+            assertThat(((dev.lumen.local.http.RouteTable.Found) table.find("GET", "/api/snapshots/persona/p1/3"))
+                    .pathParameters()).containsEntry("version", "3");
             // Only the health probes opt out of the JWT authorizer.
             assertThat(template.openRouteKeys()).containsExactlyInAnyOrder("GET /api/health", "GET /api/database/health");
             assertThat(routes).extracting(HttpRoute::routeKey).doesNotHaveDuplicates();

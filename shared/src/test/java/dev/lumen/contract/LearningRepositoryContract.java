@@ -50,6 +50,35 @@ public abstract class LearningRepositoryContract {
     }
 
     @Test
+    void aReplacedProfileReadsBackWholeAndLearningContinuesFromIt() {
+        // GIVEN a learned profile
+        String personaId = Ids.random();
+        String userId = Ids.random();
+        InteractionRecorded first = Turns.store(stores.conversations(), personaId, userId, T, "model-a", new Usage(1, 1));
+        learning.apply(new InteractionLearning(first, List.of(), null,
+                new ProfileUpdate(List.of("run 5k"), List.of("mornings"), List.of(), "concise"), "a"));
+
+        // WHEN it is replaced (a snapshot restore), then more is learned
+        UserProfile restored = new UserProfile(userId, List.of("sleep better"), List.of(), List.of("slept 8h"), null, 7,
+                T.plusSeconds(5));
+        learning.replaceProfile(restored);
+        assertThat(learning.profile(userId)).contains(restored);
+        InteractionRecorded next = Turns.store(stores.conversations(), personaId, userId, T.plusSeconds(10), "model-a",
+                new Usage(1, 1));
+        learning.apply(new InteractionLearning(next, List.of(), null,
+                new ProfileUpdate(List.of("swim"), List.of(), List.of(), null), "b"));
+
+        // THEN the learner merged into the replaced profile
+        UserProfile now = learning.profile(userId).orElseThrow();
+        assertThat(now.goals()).containsExactly("swim", "sleep better");
+        assertThat(now.interactions()).isEqualTo(8);
+        // AND a profile can be replaced for a user who has none
+        String fresh = Ids.random();
+        learning.replaceProfile(UserProfile.empty(fresh));
+        assertThat(learning.profile(fresh)).contains(UserProfile.empty(fresh));
+    }
+
+    @Test
     void anInteractionIsAppliedOnceAndNothingIsCountedTwice() {
         // GIVEN a stored turn and what was learned from it
         String personaId = Ids.random();

@@ -139,6 +139,30 @@ public abstract class UsageLedgerContract {
     }
 
     @Test
+    void anAgentsCallIsChargedToTheAgentAloneOncePerReceipt() {
+        // GIVEN an examination answer of an agent: no user, creator or persona
+        String agent = "agent-" + Ids.random();
+        UsageTotals anonymousBefore = ledger.day(Account.user(ChargedCall.ANONYMOUS_USER), LocalDate.parse("2026-12-01"));
+        ChargedCall call = ChargedCall.forAgent("agent:" + agent + ":answer:kv-basic-01:1", agent,
+                "anthropic.claude-3-haiku-20240307-v1:0", new Usage(3600, 200), new BigDecimal("0.00115"), DAY2);
+
+        // WHEN it is recorded, then recorded again (a redelivered run)
+        boolean first = ledger.record(call);
+        boolean again = ledger.record(call);
+
+        // THEN the agent's day and month have it once, with no persona rows; no user account paid
+        UsageTotals one = new UsageTotals(1, 3600, 200, new BigDecimal("0.00115"));
+        assertThat(first).isTrue();
+        assertThat(again).isFalse();
+        assertThat(ledger.day(Account.agent(agent), LocalDate.parse("2026-12-01"))).isEqualTo(one);
+        assertThat(ledger.month(Account.agent(agent), YearMonth.parse("2026-12"))).isEqualTo(one);
+        assertThat(ledger.days(Account.agent(agent), LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-01")))
+                .containsExactly(new DayUsage(LocalDate.parse("2026-12-01"), null, one));
+        assertThat(ledger.day(Account.user(ChargedCall.ANONYMOUS_USER), LocalDate.parse("2026-12-01")))
+                .isEqualTo(anonymousBefore);
+    }
+
+    @Test
     void concurrentCallsOfOneUserAreAllCounted() {
         // GIVEN eight calls recorded at once
         List<CompletableFuture<Boolean>> running = new ArrayList<>();

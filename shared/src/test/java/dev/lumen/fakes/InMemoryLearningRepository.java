@@ -100,6 +100,11 @@ public final class InMemoryLearningRepository implements LearningRepository {
     }
 
     @Override
+    public synchronized void replaceProfile(UserProfile profile) {
+        profiles.put(profile.userId(), profile);
+    }
+
+    @Override
     public synchronized Optional<UserProfile> profile(String userId) {
         return Optional.ofNullable(profiles.get(userId));
     }

@@ -97,10 +97,6 @@ public final class InMemoryUsageLedger implements UsageLedger {
     }
 
     private static boolean charges(ChargedCall call, Account account) {
-        return switch (account.kind()) {
-            case USER -> account.id().equals(call.chargedUser());
-            case CREATOR -> account.id().equals(call.creatorId());
-            case PERSONA -> account.id().equals(call.personaId());
-        };
+        return call.accounts().contains(account);
     }
 }

@@ -25,9 +25,11 @@ import java.util.regex.Pattern;
  *                          300, the template's value): a run RUNNING longer was abandoned
  * @param stage             the deployment's stage ({@code LUMEN_STAGE}), for {@code GET /api/status}
  * @param version           the build ({@code LUMEN_VERSION}, else the version Maven recorded in the jar)
+ * @param findingsRetention how long the agents' findings are kept ({@code LUMEN_FINDINGS_RETENTION_DAYS},
+ *                          default 90): DynamoDB's TTL deletes them after that
  */
 public record AgentConfig(Optional<String> agentWorkQueueUrl, Map<AgentType, Duration> periods, Duration workerTimeout,
-                          String stage, String version) {
+                          String stage, String version, Duration findingsRetention) {
     private static final Pattern RATE = Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)");
 
     public AgentConfig {
@@ -44,7 +46,8 @@ public record AgentConfig(Optional<String> agentWorkQueueUrl, Map<AgentType, Dur
                 parseSchedules(Environment.optional("LUMEN_AGENT_SCHEDULES").orElse("")),
                 Duration.ofSeconds(Environment.wholeNumber("LUMEN_AGENT_WORKER_TIMEOUT_SECONDS", 300, 1)),
                 Environment.optional("LUMEN_STAGE").orElse("unknown"),
-                Environment.optional("LUMEN_VERSION").orElseGet(AgentConfig::packagedVersion));
+                Environment.optional("LUMEN_VERSION").orElseGet(AgentConfig::packagedVersion),
+                Duration.ofDays(Environment.wholeNumber("LUMEN_FINDINGS_RETENTION_DAYS", 90, 1)));
     }
 
     /** {@code agent=expression} pairs separated by {@code ;} or {@code ,}; a malformed one stops the function at start. */

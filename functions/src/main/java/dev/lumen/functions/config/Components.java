@@ -427,7 +427,8 @@ public final class Components {
                     work -> new dev.lumen.adapter.sqs.SqsAgentWorkPublisher(sqs(), agentConfig().requireAgentWorkQueueUrl())
                             .publish(work),
                     new dev.lumen.adapter.dynamodb.DynamoDbAgentRunRepository(dynamoDb, config.tableName()),
-                    new dev.lumen.adapter.dynamodb.DynamoDbFindingRepository(dynamoDb, config.tableName()),
+                    new dev.lumen.adapter.dynamodb.DynamoDbFindingRepository(dynamoDb, config.tableName(),
+                            agentConfig().findingsRetention()),
                     (agent, runId, drafts, at) -> proposalSubmission().submit(agent, runId, drafts, at),
                     (agent, runId) -> agentExaminer().examine(agent, runId),
                     new dev.lumen.adapter.dynamodb.DynamoDbCustodyRepository(dynamoDb, config.tableName()),
@@ -445,7 +446,8 @@ public final class Components {
             case IMPERIUM:
                 return new dev.lumen.domain.agent.imperium.Imperium(
                         new dev.lumen.adapter.dynamodb.DynamoDbActivityFeed(dynamoDb, config.tableName()),
-                        new dev.lumen.adapter.dynamodb.DynamoDbFindingRepository(dynamoDb, config.tableName()),
+                        new dev.lumen.adapter.dynamodb.DynamoDbFindingRepository(dynamoDb, config.tableName(),
+                                agentConfig().findingsRetention()),
                         learning, new dev.lumen.domain.custody.KnowledgeTransfer(custody()));
             case SANDBOX:
                 return new dev.lumen.domain.agent.sandbox.Sandbox(custody());
@@ -491,7 +493,9 @@ public final class Components {
     public synchronized dev.lumen.domain.custody.Custody custody() {
         if (custody == null) {
             // The model is built on its first call: the reports function never calls it, so it starts without one.
-            ChatModel model = request -> chatModel().reply(request);
+            // Metered: every call agent work makes is priced and charged to the agent, within its daily budget.
+            ChatModel model = new dev.lumen.domain.usage.AgentModelMeter(request -> chatModel().reply(request),
+                    usageLedger(), usageConfig().prices(), usageConfig().agentDaily(), clock);
             dev.lumen.domain.custody.Graders graders = dev.lumen.domain.custody.Graders.standard(model);
             custody = new dev.lumen.domain.custody.Custody(dev.lumen.domain.custody.TestBank.load(graders), graders,
                     model, new dev.lumen.adapter.dynamodb.DynamoDbCustodyRepository(dynamoDb, config.tableName()),
@@ -584,6 +588,33 @@ public final class Components {
                 Environment.optional("LUMEN_AUTH").orElse("jwt"), perMinute,
                 Environment.optional("LUMEN_CORS_ALLOW_ORIGIN").orElse(null), usageConfig().budgets(),
                 agentConfig().stage());
+    }
+
+    // ---------------------------------------------------------------- state snapshots (issue 8)
+    private dev.lumen.domain.snapshot.Snapshots snapshots;
+
+    /**
+     * Versioned, checksummed snapshots of personas, users and agents (CBOR + DEFLATE in the table),
+     * pruned to {@code LUMEN_SNAPSHOT_KEEP}; restores go through the persona and learning use cases.
+     */
+    public synchronized dev.lumen.domain.snapshot.Snapshots snapshots() {
+        if (snapshots == null) {
+            snapshots = new dev.lumen.domain.snapshot.Snapshots(
+                    new dev.lumen.adapter.dynamodb.DynamoDbSnapshotStore(dynamoDb, config.tableName()),
+                    new dev.lumen.adapter.cbor.CborSnapshotCodec(),
+                    List.of(new dev.lumen.domain.snapshot.PersonaStateAccess(personas),
+                            new dev.lumen.domain.snapshot.UserStateAccess(learning, clock),
+                            new dev.lumen.domain.snapshot.AgentStateAccess(
+                                    new dev.lumen.adapter.dynamodb.DynamoDbCustodyRepository(dynamoDb, config.tableName()),
+                                    new dev.lumen.adapter.dynamodb.DynamoDbMentoringMaterial(dynamoDb, config.tableName()))),
+                    SnapshotConfig.fromEnvironment().keep(), clock);
+        }
+        return snapshots;
+    }
+
+    /** The schedule's run: what the activity feed says was active, snapshotted only where it changed. */
+    public dev.lumen.domain.snapshot.ScheduledSnapshots scheduledSnapshots() {
+        return new dev.lumen.domain.snapshot.ScheduledSnapshots(snapshots(), activityFeed(), clock);
     }
 
     private synchronized SqsClient sqs() {

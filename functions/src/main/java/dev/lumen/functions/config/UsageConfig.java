@@ -20,9 +20,13 @@ import java.util.Optional;
  *   <li>{@code LUMEN_BUDGET_USER_DAILY_USD}, {@code LUMEN_BUDGET_USER_MONTHLY_USD},
  *       {@code LUMEN_BUDGET_CREATOR_DAILY_USD}, {@code LUMEN_BUDGET_CREATOR_MONTHLY_USD}: USD; unset or 0
  *       is unlimited.</li>
+ *   <li>{@code LUMEN_BUDGET_AGENT_DAILY_USD}: USD per agent per UTC day for the model calls of its cycles
+ *       and custody examinations; unset or 0 is unlimited.</li>
  * </ul>
+ *
+ * @param agentDaily null when unlimited
  */
-public record UsageConfig(ModelPrices prices, BudgetLimits budgets) {
+public record UsageConfig(ModelPrices prices, BudgetLimits budgets, BigDecimal agentDaily) {
 
     public static UsageConfig fromEnvironment() {
         ModelPrices prices = ModelPrices.defaults();
@@ -32,7 +36,7 @@ public record UsageConfig(ModelPrices prices, BudgetLimits budgets) {
         }
         return new UsageConfig(prices, new BudgetLimits(usd("LUMEN_BUDGET_USER_DAILY_USD"),
                 usd("LUMEN_BUDGET_USER_MONTHLY_USD"), usd("LUMEN_BUDGET_CREATOR_DAILY_USD"),
-                usd("LUMEN_BUDGET_CREATOR_MONTHLY_USD")));
+                usd("LUMEN_BUDGET_CREATOR_MONTHLY_USD")), usd("LUMEN_BUDGET_AGENT_DAILY_USD"));
     }
 
     static Map<String, Price> parsePrices(String json) {

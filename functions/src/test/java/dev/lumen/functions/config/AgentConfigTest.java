@@ -28,6 +28,19 @@ class AgentConfigTest {
     }
 
     @Test
+    void findingsAreKeptNinetyDaysUnlessConfigured() {
+        try {
+            assertThat(AgentConfig.fromEnvironment().findingsRetention()).isEqualTo(Duration.ofDays(90));
+            System.setProperty("LUMEN_FINDINGS_RETENTION_DAYS", "30");
+            assertThat(AgentConfig.fromEnvironment().findingsRetention()).isEqualTo(Duration.ofDays(30));
+            System.setProperty("LUMEN_FINDINGS_RETENTION_DAYS", "0");
+            assertThatThrownBy(AgentConfig::fromEnvironment).hasMessageContaining("LUMEN_FINDINGS_RETENTION_DAYS");
+        } finally {
+            System.clearProperty("LUMEN_FINDINGS_RETENTION_DAYS");
+        }
+    }
+
+    @Test
     void aMalformedScheduleStopsTheFunctionNamingTheVariable() {
         assertThatThrownBy(() -> AgentConfig.parseSchedules("guardian")).hasMessageContaining("LUMEN_AGENT_SCHEDULES");
         assertThatThrownBy(() -> AgentConfig.parseSchedules("overlord=rate(5 minutes)")).hasMessageContaining("overlord");

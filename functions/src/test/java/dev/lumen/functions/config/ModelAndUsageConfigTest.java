@@ -15,7 +15,8 @@ class ModelAndUsageConfigTest {
     private static final List<String> NAMES = List.of("BEDROCK_MODEL_ID", "LUMEN_MODEL_CHAIN", "LUMEN_MODEL_ATTEMPTS",
             "LUMEN_MODEL_ATTEMPT_TIMEOUT_MS", "LUMEN_MODEL_BUDGET_MS", "LUMEN_MODEL_BREAKER_FAILURES",
             "LUMEN_MODEL_BREAKER_COOLDOWN_SECONDS", "LUMEN_MODEL_PRICES", "LUMEN_BUDGET_USER_DAILY_USD",
-            "LUMEN_BUDGET_USER_MONTHLY_USD", "LUMEN_BUDGET_CREATOR_DAILY_USD", "LUMEN_BUDGET_CREATOR_MONTHLY_USD");
+            "LUMEN_BUDGET_USER_MONTHLY_USD", "LUMEN_BUDGET_CREATOR_DAILY_USD", "LUMEN_BUDGET_CREATOR_MONTHLY_USD",
+            "LUMEN_BUDGET_AGENT_DAILY_USD");
 
     @AfterEach
     void clear() {
@@ -61,6 +62,17 @@ class ModelAndUsageConfigTest {
         assertThat(config.budgets().userDaily()).isEqualByComparingTo(new BigDecimal("0.5"));
         assertThat(config.budgets().creatorMonthly()).isNull();
         assertThat(config.budgets().unlimited()).isFalse();
+    }
+
+    @Test
+    void theAgentsDailyBudgetIsUnlimitedUnlessSet() {
+        assertThat(UsageConfig.fromEnvironment().agentDaily()).isNull();
+
+        System.setProperty("LUMEN_BUDGET_AGENT_DAILY_USD", "2.50");
+
+        assertThat(UsageConfig.fromEnvironment().agentDaily()).isEqualByComparingTo("2.5");
+        System.setProperty("LUMEN_BUDGET_AGENT_DAILY_USD", "lots");
+        assertThatThrownBy(UsageConfig::fromEnvironment).hasMessageContaining("LUMEN_BUDGET_AGENT_DAILY_USD");
     }
 
     @Test

@@ -220,6 +220,20 @@ class RouteAuthorizationTest {
         cases.put("POST /api/proposals/{proposalId}/reject",
                 new Case(handler(dev.lumen.functions.proposal.RejectProposalHandler.class, proposals),
                         () -> proposalEvent("reject-proposal.json"), HandlerFixture::asAdmin, e -> asUser(e, "user-1"), false));
+        // Snapshots (issue 8): a persona's for its creator, versions 1 and 2 taken up front.
+        dev.lumen.domain.snapshot.Snapshots snapshots = new dev.lumen.domain.snapshot.Snapshots(
+                new dev.lumen.fakes.InMemorySnapshotStore(), new dev.lumen.adapter.cbor.CborSnapshotCodec(),
+                List.of(new dev.lumen.domain.snapshot.PersonaStateAccess(fixture.personas)), 100, Clock.systemUTC());
+        snapshots.take(dev.lumen.domain.snapshot.SnapshotKind.PERSONA, "persona-ada", dev.lumen.domain.snapshot.SnapshotReason.MANUAL);
+        snapshots.take(dev.lumen.domain.snapshot.SnapshotKind.PERSONA, "persona-ada", dev.lumen.domain.snapshot.SnapshotReason.MANUAL);
+        for (var route : Map.of("snapshot-take.json", dev.lumen.functions.snapshot.TakeSnapshotHandler.class,
+                "snapshot-list.json", dev.lumen.functions.snapshot.ListSnapshotsHandler.class,
+                "snapshot-get.json", dev.lumen.functions.snapshot.GetSnapshotHandler.class,
+                "snapshot-diff.json", dev.lumen.functions.snapshot.DiffSnapshotsHandler.class,
+                "snapshot-restore.json", dev.lumen.functions.snapshot.RestoreSnapshotHandler.class).entrySet()) {
+            cases.put(event(route.getKey()).getRouteKey(), new Case(handler(route.getValue(), snapshots, fixture.personas),
+                    () -> event(route.getKey()), coach, otherCoach, false));
+        }
         return cases;
     }
 
@@ -308,6 +322,16 @@ class RouteAuthorizationTest {
         creatorUsage.setQueryStringParameters(Map.of("creatorId", "coach-sleep"));
         assertThat(handler.handleRequest(asCreator(creatorUsage, "coach-other"), null).getStatusCode()).isEqualTo(403);
         assertThat(handler.handleRequest(asUser(everyone, "user-sam"), null).getStatusCode()).isEqualTo(403);
+        // What an agent spends is the platform's: admins only
+        APIGatewayV2HTTPEvent agentUsage = event("get-usage.json");
+        agentUsage.setQueryStringParameters(Map.of("agent", "imperium"));
+        assertThat(handler.handleRequest(asCreator(agentUsage, "coach-sleep"), null).getStatusCode()).isEqualTo(403);
+        agentUsage = event("get-usage.json");
+        agentUsage.setQueryStringParameters(Map.of("agent", "imperium"));
+        assertThat(handler.handleRequest(asUser(agentUsage, "user-sam"), null).getStatusCode()).isEqualTo(403);
+        agentUsage = event("get-usage.json");
+        agentUsage.setQueryStringParameters(Map.of("agent", "imperium"));
+        assertThat(handler.handleRequest(asAdmin(agentUsage), null).getStatusCode()).isEqualTo(200);
     }
 
     @Test
@@ -335,6 +359,24 @@ class RouteAuthorizationTest {
             }
         }
         throw new IllegalArgumentException(type.getSimpleName() + " has no constructor taking " + port.getClass().getSimpleName());
+    }
+
+    /** As {@link #handler(Class, Object)} for a handler whose test constructor takes two ports. */
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(Class<?> type, Object first,
+                                                                                          Object second) {
+        for (java.lang.reflect.Constructor<?> constructor : type.getDeclaredConstructors()) {
+            Class<?>[] types = constructor.getParameterTypes();
+            if (types.length == 2 && types[0].isInstance(first) && types[1].isInstance(second)) {
+                try {
+                    constructor.setAccessible(true);
+                    return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) constructor.newInstance(first, second);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalArgumentException(type.getSimpleName() + " has no constructor taking those two ports");
     }
 
     /** A review request for a new pending proposal (a configuration change: approving it applies nothing). */

@@ -77,7 +77,7 @@ class UsageHandlerTest {
 
     @Test
     void badQueriesAre400() {
-        assertError(handler.handleRequest(query(Map.of()), null), 400, "exactly one of 'userId' and 'creatorId'");
+        assertError(handler.handleRequest(query(Map.of()), null), 400, "exactly one of 'userId', 'creatorId' and 'agent'");
         assertError(handler.handleRequest(query(Map.of("userId", "u1", "creatorId", "c1")), null), 400, "exactly one");
         assertError(handler.handleRequest(query(Map.of("userId", "u1", "from", "2026-13-01")), null), 400, "YYYY-MM-DD");
         assertError(handler.handleRequest(query(Map.of("userId", "u1", "from", "2026-01-10", "to", "2026-01-01")),
@@ -85,6 +85,46 @@ class UsageHandlerTest {
         assertError(handler.handleRequest(query(Map.of("userId", "u1", "from", "2024-01-01", "to", "2026-01-01")),
                 null), 400, "at most 366 days");
         assertError(handler.handleRequest(query(Map.of("userId", "u#1")), null), 400, "userId");
+    }
+
+    @Test
+    void anAdminSeesAnAgentsSpendingPerDay() {
+        // GIVEN two examination calls of Imperium on one day, one of Sandbox
+        ledger.record(ChargedCall.forAgent("agent:r1:answer:kv-basic-01:1", "imperium", "anthropic.claude-3-haiku-20240307-v1:0",
+                new Usage(3600, 200), new BigDecimal("0.00115"), Instant.parse("2026-01-19T10:00:00Z")));
+        ledger.record(ChargedCall.forAgent("agent:r1:grade:kv-basic-01:1", "imperium", "anthropic.claude-3-haiku-20240307-v1:0",
+                new Usage(3600, 200), new BigDecimal("0.00115"), Instant.parse("2026-01-19T10:00:01Z")));
+        ledger.record(ChargedCall.forAgent("agent:r2:answer:kv-basic-01:1", "sandbox", "m", new Usage(1, 1),
+                BigDecimal.ONE, Instant.parse("2026-01-19T10:00:00Z")));
+
+        // WHEN an admin asks for Imperium's (named in any case)
+        APIGatewayV2HTTPResponse response = handler.handleRequest(query(Map.of("agent", "Imperium",
+                "from", "2026-01-01", "to", "2026-01-20")), null);
+
+        // THEN
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.path("agent").asText()).isEqualTo("imperium");
+        assertThat(body.has("userId")).isFalse();
+        assertThat(body.path("days")).hasSize(1);
+        assertThat(body.at("/days/0/date").asText()).isEqualTo("2026-01-19");
+        assertThat(body.at("/totals/calls").asLong()).isEqualTo(2);
+        assertThat(body.at("/totals/inputTokens").asLong()).isEqualTo(7200);
+        assertThat(body.at("/totals/costUsd").decimalValue()).isEqualByComparingTo("0.0023");
+        assertThat(body.path("personas")).isEmpty();
+    }
+
+    @Test
+    void anAgentsSpendingIsForAdminsOnlyAndMustNameAnAgent() {
+        // a user or a creator may not see it
+        assertError(handler.handleRequest(dev.lumen.functions.HandlerFixture.asUser(query(Map.of("agent", "imperium")),
+                "user-52e8"), null), 403, "");
+        assertError(handler.handleRequest(dev.lumen.functions.HandlerFixture.asCreator(query(Map.of("agent", "imperium")),
+                "coach-1"), null), 403, "");
+        // an admin must name one known agent, and only that
+        assertError(handler.handleRequest(query(Map.of("agent", "skynet")), null), 400, "imperium, guardian, sandbox, conquest");
+        assertError(handler.handleRequest(query(Map.of("agent", "imperium", "userId", "u1")), null), 400, "exactly one");
+        assertError(handler.handleRequest(query(Map.of("agent", "imperium", "creatorId", "c1")), null), 400, "exactly one");
     }
 
     private void record(String id, String user, String persona, String at, int in, int out, String cost) {

@@ -68,9 +68,14 @@ public record LocalAccess(AuthMode mode, Optional<String> hmacSecret, Optional<P
         return mode == AuthMode.JWT ? new JwtAuthenticator(this) : new DevIdentity(devUser);
     }
 
-    /** Handler settings this implies: the rate limit (off with the shared dev identity, unless set). */
+    /**
+     * Handler settings this implies: the mode itself ({@code LUMEN_AUTH}, which the Guardian agent
+     * checks as a risky setting: without it handlers would assume {@code jwt}, as in AWS) and the
+     * rate limit (off with the shared dev identity, unless set).
+     */
     public Map<String, String> handlerValues() {
         Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("LUMEN_AUTH", mode.name().toLowerCase(java.util.Locale.ROOT));
         if (rateLimitPerMinute.isPresent()) {
             values.put("LUMEN_RATE_LIMIT_PER_MINUTE", rateLimitPerMinute.get());
         } else if (mode == AuthMode.OFF) {

@@ -14,6 +14,7 @@ import dev.lumen.domain.agent.AgentRunRepository;
 import dev.lumen.domain.agent.AgentType;
 import dev.lumen.domain.agent.Trigger;
 import dev.lumen.domain.agent.WorkKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +30,14 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * before the retake bound), and indexed in the GSI by start time so an agent's runs list newest
  * first with one Query. {@code startedAt} is stored in the fixed-width sortable form, which
  * {@link Instant#parse} reads back and a condition can compare as text.
+ *
+ * <p>Runs carry {@link LumenTable#EXPIRES_AT}: DynamoDB deletes each {@code retention} after it
+ * started (default {@link #DEFAULT_RETENTION}). Status and success rates read only the latest runs,
+ * and with four agents on 15–45 minute schedules runs would otherwise pile up without bound.
  */
 public final class DynamoDbAgentRunRepository implements AgentRunRepository {
+    /** How long a run record is kept unless configured. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
     private static final String RUN_ID = "runId";
     private static final String AGENT = "agent";
     private static final String KIND = "kind";
@@ -46,16 +53,23 @@ public final class DynamoDbAgentRunRepository implements AgentRunRepository {
 
     private final DynamoDbClient client;
     private final String tableName;
+    private final Duration retention;
 
     public DynamoDbAgentRunRepository(DynamoDbClient client, String tableName) {
+        this(client, tableName, DEFAULT_RETENTION);
+    }
+
+    /** @param retention how long after its start a run record expires */
+    public DynamoDbAgentRunRepository(DynamoDbClient client, String tableName, Duration retention) {
         this.client = client;
         this.tableName = tableName;
+        this.retention = retention;
     }
 
     @Override
     public boolean start(AgentRun run, Instant retakeBefore) {
         try {
-            client.putItem(r -> r.tableName(tableName).item(item(run))
+            client.putItem(r -> r.tableName(tableName).item(item(run, retention))
                     .conditionExpression("attribute_not_exists(#pk) OR (#outcome = :running AND #startedAt < :bound)")
                     .expressionAttributeNames(Map.of("#pk", LumenTable.PK, "#outcome", OUTCOME, "#startedAt", STARTED_AT))
                     .expressionAttributeValues(Map.of(":running", s(AgentRun.Outcome.RUNNING.name()),
@@ -68,7 +82,7 @@ public final class DynamoDbAgentRunRepository implements AgentRunRepository {
 
     @Override
     public void finish(AgentRun run) {
-        client.putItem(r -> r.tableName(tableName).item(item(run)));
+        client.putItem(r -> r.tableName(tableName).item(item(run, retention)));
     }
 
     @Override
@@ -81,7 +95,7 @@ public final class DynamoDbAgentRunRepository implements AgentRunRepository {
                 .items().stream().map(DynamoDbAgentRunRepository::run).toList();
     }
 
-    private static Map<String, AttributeValue> item(AgentRun run) {
+    private static Map<String, AttributeValue> item(AgentRun run, Duration retention) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(LumenTable.PK, s(LumenTable.agentPk(run.agent().slug())));
         item.put(LumenTable.SK, s(LumenTable.agentRunSk(run.runId())));
@@ -102,6 +116,7 @@ public final class DynamoDbAgentRunRepository implements AgentRunRepository {
         item.put(ITEMS_WRITTEN, n((long) run.itemsWritten()));
         item.put(ERRORS, strings(run.errors()));
         item.put(SUMMARY, s(run.summary()));
+        item.put(LumenTable.EXPIRES_AT, n(run.startedAt().plus(retention).getEpochSecond()));
         return item;
     }
 

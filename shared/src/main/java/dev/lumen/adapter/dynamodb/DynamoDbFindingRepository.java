@@ -1,6 +1,7 @@
 package dev.lumen.adapter.dynamodb;
 
 import static dev.lumen.adapter.dynamodb.AttributeValues.instant;
+import static dev.lumen.adapter.dynamodb.AttributeValues.n;
 import static dev.lumen.adapter.dynamodb.AttributeValues.s;
 import static dev.lumen.adapter.dynamodb.AttributeValues.string;
 
@@ -9,6 +10,7 @@ import dev.lumen.domain.agent.Finding;
 import dev.lumen.domain.agent.FindingKind;
 import dev.lumen.domain.agent.FindingRepository;
 import dev.lumen.domain.agent.Severity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,8 +31,14 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * {@code FINDINGS#{agent}} by time, so an agent's findings list newest first with one Query (the
  * time bound in the key condition, the kind as a filter). Every agent's findings together are the
  * four agents' newest merged.
+ *
+ * <p>Findings carry {@link LumenTable#EXPIRES_AT}: DynamoDB deletes each {@code retention} after it
+ * was found (default {@link #DEFAULT_RETENTION}). A finding is a report on a window long gone by
+ * then, and agents on 15–45 minute schedules would otherwise fill the table without bound.
  */
 public final class DynamoDbFindingRepository implements FindingRepository {
+    /** How long a finding is kept unless configured ({@code LUMEN_FINDINGS_RETENTION_DAYS}). */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
     private static final String ID = "findingId";
     private static final String AGENT = "agent";
     private static final String RUN_ID = "runId";
@@ -43,10 +51,17 @@ public final class DynamoDbFindingRepository implements FindingRepository {
 
     private final DynamoDbClient client;
     private final String tableName;
+    private final Duration retention;
 
     public DynamoDbFindingRepository(DynamoDbClient client, String tableName) {
+        this(client, tableName, DEFAULT_RETENTION);
+    }
+
+    /** @param retention how long after its time a finding expires */
+    public DynamoDbFindingRepository(DynamoDbClient client, String tableName, Duration retention) {
         this.client = client;
         this.tableName = tableName;
+        this.retention = retention;
     }
 
     @Override
@@ -55,7 +70,7 @@ public final class DynamoDbFindingRepository implements FindingRepository {
         Map<String, Finding> unique = new LinkedHashMap<>();
         findings.forEach(f -> unique.put(LumenTable.findingPk(f.agent().slug(), f.id()), f));
         List<WriteRequest> writes = unique.values().stream()
-                .map(f -> WriteRequest.builder().putRequest(p -> p.item(item(f))).build()).toList();
+                .map(f -> WriteRequest.builder().putRequest(p -> p.item(item(f, retention))).build()).toList();
         Partitions.write(client, tableName, writes);
     }
 
@@ -99,7 +114,7 @@ public final class DynamoDbFindingRepository implements FindingRepository {
         return found;
     }
 
-    private static Map<String, AttributeValue> item(Finding f) {
+    private static Map<String, AttributeValue> item(Finding f, Duration retention) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(LumenTable.PK, s(LumenTable.findingPk(f.agent().slug(), f.id())));
         item.put(LumenTable.SK, s(LumenTable.FINDING));
@@ -117,6 +132,7 @@ public final class DynamoDbFindingRepository implements FindingRepository {
         f.evidence().forEach((key, value) -> evidence.put(key, s(value)));
         item.put(EVIDENCE, AttributeValue.fromM(evidence));
         item.put(AT, instant(f.at()));
+        item.put(LumenTable.EXPIRES_AT, n(f.at().plus(retention).getEpochSecond()));
         return item;
     }
 

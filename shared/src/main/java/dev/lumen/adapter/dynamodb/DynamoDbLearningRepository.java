@@ -175,6 +175,29 @@ public final class DynamoDbLearningRepository implements LearningRepository {
     }
 
     @Override
+    public void replaceProfile(UserProfile profile) {
+        TransactionCanceledException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Versioned<UserProfile> stored = versioned(get(LumenTable.userPk(profile.userId()), LumenTable.PROFILE),
+                    LearningItems::profile);
+            Put put = versionedPut(LearningItems.profileItem(profile, stored.version() + 1), stored.version());
+            try {
+                client.transactWriteItems(r -> r.transactItems(TransactWriteItem.builder().put(put).build()));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (!TransactionFailures.lostRace(e)) {
+                    throw e;
+                }
+                last = e;
+                pause(attempt);
+            }
+        }
+        throw new UnavailableException("learning_contention",
+                "the profile of user '" + profile.userId() + "' could not be stored after " + MAX_ATTEMPTS + " attempts",
+                last);
+    }
+
+    @Override
     public List<ConversationPattern> patterns(String personaId, String userId) {
         QueryRequest query = PrefixQuery.of(tableName, LumenTable.userPk(userId), LumenTable.patternPrefix(personaId)).build();
         List<ConversationPattern> patterns = new ArrayList<>();

@@ -29,11 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * {@link UsageLedger} on the single table (see {@link LumenTable}): one partition per account
- * ({@code LEDGER#USER#u1}) holding a day item, a day-and-persona item and a month item per period.
+ * ({@code LEDGER#USER#u1}, {@code LEDGER#AGENT#imperium}) holding a day item, a day-and-persona item and a month item per period.
  *
  * <p>{@link #record} is one TransactWriteItems: a receipt keyed by the call id (put only if absent:
  * a call recorded before changes nothing) and atomic {@code ADD}s to the user's, creator's and
- * persona's day and month items. Costs are DynamoDB Numbers, exact decimals, so sums do not drift.
+ * persona's day and month items (an agent's call: the agent's alone). Costs are DynamoDB Numbers, exact decimals, so sums do not drift.
  * A report of a year is one Query of at most a few hundred small items; no Scan.
  */
 public final class DynamoDbUsageLedger implements UsageLedger {
@@ -60,12 +60,10 @@ public final class DynamoDbUsageLedger implements UsageLedger {
         YearMonth month = YearMonth.from(day);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(receipt(call)).build());
-        accountWrites(writes, Account.user(call.chargedUser()), call, day, month, true);
-        if (call.creatorId() != null) {
-            accountWrites(writes, Account.creator(call.creatorId()), call, day, month, true);
-        }
-        if (call.personaId() != null) {
-            accountWrites(writes, Account.persona(call.personaId()), call, day, month, false);
+        for (Account account : call.accounts()) {
+            // Users and creators also keep a per-persona row of each day; personas and agents do not.
+            boolean perPersona = account.kind() == Account.Kind.USER || account.kind() == Account.Kind.CREATOR;
+            accountWrites(writes, account, call, day, month, perPersona);
         }
         for (int attempt = 1; ; attempt++) {
             try {

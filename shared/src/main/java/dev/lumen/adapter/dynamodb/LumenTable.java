@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * pattern         USER#{userId}               PATTERN#{personaId}#{intent}
  * user's session  USER#{userId}               SESSION#{personaId}#{sid}   (which sessions to erase, and their tenant)
  * usage total     USAGE#{USER|PERSONA|MODEL}#{id}  TOTAL
- * ledger day      LEDGER#{USER|CREATOR|PERSONA}#{id}  DAY#{yyyy-MM-dd}[#PERSONA#{personaId}]
- * ledger month    LEDGER#{USER|CREATOR|PERSONA}#{id}  MONTH#{yyyy-MM}
+ * ledger day      LEDGER#{USER|CREATOR|PERSONA|AGENT}#{id}  DAY#{yyyy-MM-dd}[#PERSONA#{personaId}]
+ * ledger month    LEDGER#{USER|CREATOR|PERSONA|AGENT}#{id}  MONTH#{yyyy-MM}
  * ledger receipt  LEDGER_CALL#{callId}        RECORDED
  * stats shard     STATS                       SHARD#{0..15}
  * typing          TYPING#{sessionId}          USER#{userId}                             TYPING / {instant expiry}#{sessionId}#{userId}
@@ -45,11 +45,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * custody answers CUSTODY#{agent}             TRANSCRIPT#{runId}
  * taught example  CUSTODY#{agent}             MATERIAL#{CATEGORY}#{testId}
  * transfer        CUSTODY#{student}           TRANSFER#{runId}#{CATEGORY}
- * agent run       AGENT#{agent}               RUN#{runId}                               AGENT_RUNS#{agent} / {instant started}#{runId}
- * agent finding   FINDING#{agent}#{findingId} FINDING                                   FINDINGS#{agent} / {instant at}#{findingId}
+ * agent run       AGENT#{agent}               RUN#{runId}                               AGENT_RUNS#{agent} / {instant started}#{runId} (TTL 90 days)
+ * agent finding   FINDING#{agent}#{findingId} FINDING                                   FINDINGS#{agent} / {instant at}#{findingId} (TTL 90 days, configurable)
  * rate bucket     RATE#{callerKey}            BUCKET                                    (TTL once full again)
  * proposal        PROPOSAL#{proposalId}       PROPOSAL                                  PROPOSALS#{status} / {instant created}#{proposalId}
  * activity        ACTIVITY#{yyyy-MM-ddTHH}    {instant}#{activityId}                    ACTIVITY_USER#{userId} / {instant}#{activityId} (TTL a few days)
+ * snapshot        SNAPSHOT#{kind}#{id}        V#{version, 12 digits}                    (state: binary, CBOR + DEFLATE)
  * </pre>
  *
  * Within a persona's partition the sort keys order as {@code AUDIT#… < PROFILE < TRAIT#…}, so the
@@ -349,6 +350,17 @@ public final class LumenTable {
             throw new IllegalArgumentException("stats shard must be 0.." + (STATS_SHARDS - 1) + ": " + shard);
         }
         return "SHARD#" + shard;
+    }
+
+    public static final String SNAPSHOT_VERSION_PREFIX = "V#";
+
+    public static String snapshotPk(String kind, String id) {
+        return "SNAPSHOT#" + kind + "#" + id;
+    }
+
+    /** Zero-padded so that text order is version order and a descending query reads newest first. */
+    public static String snapshotSk(long version) {
+        return SNAPSHOT_VERSION_PREFIX + String.format(Locale.ROOT, "%012d", version);
     }
 
     public static String typingPk(String sessionId) {

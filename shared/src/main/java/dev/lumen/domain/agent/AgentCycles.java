@@ -4,6 +4,7 @@ import dev.lumen.domain.Ids;
 import dev.lumen.domain.custody.CustodyExam;
 import dev.lumen.domain.custody.CustodyRepository;
 import dev.lumen.domain.proposal.ProposalSubmission;
+import dev.lumen.domain.usage.AgentCallScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,10 +133,11 @@ public final class AgentCycles {
                     .addKeyValue("runId", work.key()).log();
             return Result.DUPLICATE;
         }
-        AgentRun finished = switch (work.kind()) {
+        // The model calls the work makes are charged to the agent, receipted under the run id (see AgentCallScope).
+        AgentRun finished = AgentCallScope.run(work.agent().slug(), work.key(), () -> switch (work.kind()) {
             case CYCLE -> cycle(run);
             case EXAM -> exam(run);
-        };
+        });
         runs.finish(finished);
         LOG.atInfo().setMessage("agent run finished").addKeyValue("agent", work.agent().slug())
                 .addKeyValue("kind", work.kind()).addKeyValue("runId", work.key())

@@ -4,6 +4,7 @@ import dev.lumen.domain.agent.AgentType;
 import dev.lumen.domain.chat.ChatModel;
 import dev.lumen.domain.chat.ModelRequest;
 import dev.lumen.domain.chat.Role;
+import dev.lumen.domain.usage.AgentCallScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +54,10 @@ public final class ExamAnswerer {
         return test -> {
             List<ModelRequest.Turn> history = turns.computeIfAbsent(test.category(),
                     c -> turns(last(examples(profile, c, extra.getOrDefault(c, List.of())), maxExamples)));
-            return model.reply(new ModelRequest(profile.systemPrompt(), history, test.prompt(),
-                    profile.agent().slug(), List.of(), MAX_ANSWER_TOKENS, List.of(), ModelRequest.Task.EXAMINATION,
-                    List.of())).text();
+            // Named for the test, so the agent's metered call gets a receipt a redelivered run reproduces.
+            return AgentCallScope.about(test.id(), () -> model.reply(new ModelRequest(profile.systemPrompt(), history,
+                    test.prompt(), profile.agent().slug(), List.of(), MAX_ANSWER_TOKENS, List.of(),
+                    ModelRequest.Task.EXAMINATION, List.of())).text());
         };
     }
 

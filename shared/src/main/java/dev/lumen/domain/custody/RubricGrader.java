@@ -3,6 +3,7 @@ package dev.lumen.domain.custody;
 import dev.lumen.domain.chat.ChatModel;
 import dev.lumen.domain.chat.ModelReply;
 import dev.lumen.domain.chat.ModelRequest;
+import dev.lumen.domain.usage.AgentCallScope;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -52,9 +53,11 @@ public final class RubricGrader implements Grader {
     @Override
     public Grade grade(CustodyTest test, String answer) {
         GraderSpec spec = test.grader();
-        ModelReply reply = judge.reply(new ModelRequest(SYSTEM_PROMPT, List.of(),
+        ModelRequest request = new ModelRequest(SYSTEM_PROMPT, List.of(),
                 judgePrompt(test, spec.requiredText("rubric"), answer == null ? "" : answer),
-                JUDGE_NAME, List.of(), JUDGE_MAX_TOKENS, List.of(), ModelRequest.Task.GRADE, List.of()));
+                JUDGE_NAME, List.of(), JUDGE_MAX_TOKENS, List.of(), ModelRequest.Task.GRADE, List.of());
+        // Named for the test, so the agent's metered call gets a receipt a redelivered run reproduces.
+        ModelReply reply = AgentCallScope.about(test.id(), () -> judge.reply(request));
         String text = reply.text() == null ? "" : reply.text();
         Matcher matcher = SCORE.matcher(text);
         String last = null;

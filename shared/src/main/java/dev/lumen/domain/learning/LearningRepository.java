@@ -30,6 +30,15 @@ public interface LearningRepository {
 
     Optional<UserProfile> profile(String userId);
 
+    /**
+     * Replaces the user's profile as a whole (a snapshot restore), version-checked against a
+     * concurrent learner and retried. A default that refuses, so that a test's stand-in repository
+     * need not implement it; the real repositories do.
+     */
+    default void replaceProfile(UserProfile profile) {
+        throw new UnsupportedOperationException("this learning repository cannot replace profiles");
+    }
+
     /** A user's patterns with a persona, most frequent first. */
     List<ConversationPattern> patterns(String personaId, String userId);
 

@@ -3,10 +3,11 @@ package dev.lumen.domain.usage;
 import java.util.Objects;
 
 /**
- * Whose spending a total is: a user, a creator (tenant) or a persona.
+ * Whose spending a total is: a user, a creator (tenant), a persona, or an agent (its slug, e.g.
+ * {@code imperium}: the model calls its cycles and custody examinations make, which no user pays for).
  */
 public record Account(Kind kind, String id) {
-    public enum Kind { USER, CREATOR, PERSONA }
+    public enum Kind { USER, CREATOR, PERSONA, AGENT }
 
     public Account {
         Objects.requireNonNull(kind, "kind");
@@ -23,5 +24,9 @@ public record Account(Kind kind, String id) {
 
     public static Account persona(String id) {
         return new Account(Kind.PERSONA, id);
+    }
+
+    public static Account agent(String slug) {
+        return new Account(Kind.AGENT, slug);
     }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The usage report of {@code GET /api/usage}: one user's or one creator's usage per UTC day over a
- * date range, with totals and a per-persona breakdown.
+ * The usage report of {@code GET /api/usage}: one user's, creator's or agent's usage per UTC day over
+ * a date range, with totals and (users and creators) a per-persona breakdown.
  */
 public final class UsageReport {
     /** The longest range one report covers, in days (a year, leap or not). */
@@ -43,21 +43,29 @@ public final class UsageReport {
                                java.math.BigDecimal costUsd) {
     }
 
-    /** The report; exactly one of {@code userId} and {@code creatorId} is set. */
-    public record Result(String userId, String creatorId, LocalDate from, LocalDate to, List<Day> days,
+    /** The report; exactly one of {@code userId}, {@code creatorId} and {@code agent} is set. */
+    public record Result(String userId, String creatorId, String agent, LocalDate from, LocalDate to, List<Day> days,
                          UsageTotals totals, List<PersonaUsage> personas) {
     }
 
-    /**
-     * @param from {@code YYYY-MM-DD}, or null: 29 days before {@code to}
-     * @param to   {@code YYYY-MM-DD}, or null: today (UTC)
-     */
+    /** A user's or a creator's report (see {@link #report(String, String, String, String, String)}). */
     public Result report(String userId, String creatorId, String from, String to) {
-        if ((userId == null) == (creatorId == null)) {
-            throw new ValidationException("invalid_account", "give exactly one of 'userId' and 'creatorId'");
+        return report(userId, creatorId, null, from, to);
+    }
+
+    /**
+     * @param agent an agent's slug: the model calls of its cycles and examinations (no persona breakdown)
+     * @param from  {@code YYYY-MM-DD}, or null: 29 days before {@code to}
+     * @param to    {@code YYYY-MM-DD}, or null: today (UTC)
+     */
+    public Result report(String userId, String creatorId, String agent, String from, String to) {
+        int named = (userId == null ? 0 : 1) + (creatorId == null ? 0 : 1) + (agent == null ? 0 : 1);
+        if (named != 1) {
+            throw new ValidationException("invalid_account", "give exactly one of 'userId', 'creatorId' and 'agent'");
         }
         Account account = userId != null ? Account.user(Ids.require("userId", userId))
-                : Account.creator(Ids.require("creatorId", creatorId));
+                : creatorId != null ? Account.creator(Ids.require("creatorId", creatorId))
+                : Account.agent(Ids.require("agent", agent));
         LocalDate end = to == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : date("to", to);
         LocalDate start = from == null ? end.minusDays(DEFAULT_DAYS - 1) : date("from", from);
         if (start.isAfter(end)) {
@@ -80,7 +88,7 @@ public final class UsageReport {
         List<PersonaUsage> personas = new ArrayList<>(byPersona.size());
         byPersona.forEach((id, t) -> personas.add(new PersonaUsage(id, t.calls(), t.inputTokens(), t.outputTokens(),
                 t.costUsd())));
-        return new Result(userId, creatorId, start, end, List.copyOf(days), totals, List.copyOf(personas));
+        return new Result(userId, creatorId, agent, start, end, List.copyOf(days), totals, List.copyOf(personas));
     }
 
     private static LocalDate date(String name, String value) {

@@ -41,6 +41,24 @@ class DynamoDbUsageLedgerTest extends UsageLedgerContract {
                 .isEqualTo(at.plus(DynamoDbUsageLedger.RECEIPT_RETENTION).getEpochSecond());
     }
 
+    @Test
+    void anAgentsCallIsKeptUnderTheAgentsLedgerPartition() {
+        // GIVEN
+        newLedger().record(ChargedCall.forAgent("agent:run-keys:grade:kv-basic-01:1", "sandbox",
+                "anthropic.claude-3-haiku-20240307-v1:0", new Usage(3600, 200), new BigDecimal("0.00115"),
+                Instant.parse("2026-12-02T10:00:00Z")));
+
+        // WHEN
+        Map<String, AttributeValue> day = item(LumenTable.ledgerPk("AGENT", "sandbox"), "DAY#2026-12-02");
+        Map<String, AttributeValue> month = item(LumenTable.ledgerPk("AGENT", "sandbox"), "MONTH#2026-12");
+
+        // THEN
+        assertThat(day.get("costUsd").n()).isEqualTo("0.00115");
+        assertThat(day.get("inputTokens").n()).isEqualTo("3600");
+        assertThat(month.get("calls").n()).isEqualTo("1");
+        assertThat(item(LumenTable.ledgerCallPk("agent:run-keys:grade:kv-basic-01:1"), LumenTable.RECORDED)).isNotEmpty();
+    }
+
     private static Map<String, AttributeValue> item(String pk, String sk) {
         return LocalDynamoDb.client().getItem(r -> r.tableName(TABLE).key(AttributeValues.key(pk, sk))).item();
     }

@@ -113,6 +113,9 @@ public final class Imperium implements Agent {
         }
         try {
             out.addAll(transfer.run(AgentType.IMPERIUM, context.runId(), context.now()));
+        } catch (dev.lumen.domain.error.BudgetExceededException e) {
+            // Say which budget stopped it and until when: the operator's next question.
+            errors.add("knowledge transfer: " + e.getMessage());
         } catch (RuntimeException e) {
             errors.add("knowledge transfer: " + e.getClass().getSimpleName());
         }
