@@ -30,10 +30,7 @@ public interface ActivityFeed {
 
     /**
      * Removes every entry of the user (the right to erasure: an entry names the user and the
-     * session) and says how many went. Erasing again finds nothing. A default that refuses, so that
-     * a test's stand-in feed need not implement it; the real feeds do.
+     * session) and says how many went. Erasing again finds nothing.
      */
-    default int eraseUser(String userId) {
-        throw new UnsupportedOperationException("this activity feed cannot erase users");
-    }
+    int eraseUser(String userId);
 }

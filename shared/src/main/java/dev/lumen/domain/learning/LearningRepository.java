@@ -32,12 +32,9 @@ public interface LearningRepository {
 
     /**
      * Replaces the user's profile as a whole (a snapshot restore), version-checked against a
-     * concurrent learner and retried. A default that refuses, so that a test's stand-in repository
-     * need not implement it; the real repositories do.
+     * concurrent learner and retried.
      */
-    default void replaceProfile(UserProfile profile) {
-        throw new UnsupportedOperationException("this learning repository cannot replace profiles");
-    }
+    void replaceProfile(UserProfile profile);
 
     /** A user's patterns with a persona, most frequent first. */
     List<ConversationPattern> patterns(String personaId, String userId);

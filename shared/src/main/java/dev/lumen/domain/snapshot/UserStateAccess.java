@@ -71,12 +71,8 @@ public final class UserStateAccess implements StateAccess {
             if (target.profile() == null) {
                 unrestorable.add("profile"); // learned since the snapshot; nothing erases it but erasing the user
             } else {
-                try {
-                    learning.replaceProfile(profile(id, target.profile()));
-                    changed.add("profile");
-                } catch (UnsupportedOperationException e) {
-                    unrestorable.add("profile");
-                }
+                learning.replaceProfile(profile(id, target.profile()));
+                changed.add("profile");
             }
         }
         return new Restored(changed, unrestorable);

@@ -232,6 +232,11 @@ class LearningServiceTest {
         }
 
         @Override
+        public void replaceProfile(UserProfile profile) {
+            delegate.replaceProfile(profile);
+        }
+
+        @Override
         public boolean apply(InteractionLearning learning) {
             boolean done = delegate.apply(learning);
             if (done) {

@@ -140,6 +140,11 @@ class ImperiumTest {
             public List<Activity> between(Instant from, Instant to, int limit) {
                 throw new IllegalStateException("table unavailable");
             }
+
+            @Override
+            public int eraseUser(String userId) {
+                throw new IllegalStateException("table unavailable");
+            }
         };
         for (AgentType agent : AgentType.values()) {
             custody.examine(agent, "exam-" + agent.slug());
