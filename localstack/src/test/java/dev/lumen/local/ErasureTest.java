@@ -34,9 +34,14 @@ class ErasureTest {
         String gone = "gone-" + Ids.random();
         String kept = "kept-" + Ids.random();
         EndToEndTest.createPersona(personaId);
+        String ratedReply = null;
         for (int i = 0; i < 3; i++) {
-            chat(personaId, gone, "session-a-" + gone + (i % 2), "My goal is to run a marathon, week " + i + " was hard.");
+            String replyId = chat(personaId, gone, "session-a-" + gone + (i % 2), "My goal is to run a marathon, week " + i + " was hard.");
+            ratedReply = ratedReply == null ? replyId : ratedReply;
         }
+        // A rating puts the user in the activity feed and on the message; the turn wrote message references.
+        assertThat(call("POST", "/api/messages/" + ratedReply + "/feedback", "{\"rating\": 2, \"comment\": \"slower\"}")
+                .status()).isEqualTo(200);
         chat(personaId, kept, "session-b-" + kept, "My goal is to run a marathon too.");
         assertThat(call("PUT", "/api/users/" + gone + "/emotional-state",
                 "{\"level\": 0.4, \"state\": \"tired\", \"triggers\": [\"training\"]}").status()).isEqualTo(200);
@@ -52,6 +57,8 @@ class ErasureTest {
         assertThat(erased.body().path("sessions").asInt()).isEqualTo(2);
         assertThat(erased.body().path("messages").asInt()).isEqualTo(6);
         assertThat(itemsNaming(gone)).isEmpty();
+        assertThat(call("POST", "/api/messages/" + ratedReply + "/feedback", "{\"rating\": 3}").status())
+                .as("the erased reply (and its reference) is gone").isEqualTo(404);
         assertThat(memories(personaId, gone)).isEmpty();
         assertThat(call("GET", "/api/users/" + gone + "/profile", null).body().at("/profile/interactions").asLong())
                 .isZero();
@@ -72,11 +79,13 @@ class ErasureTest {
         assertThat(reply.body().at("/error/code").asText()).isNotBlank();
     }
 
-    private static void chat(String personaId, String userId, String sessionId, String message) {
+    /** @return the reply's message id */
+    private static String chat(String personaId, String userId, String sessionId, String message) {
         Reply reply = call("POST", "/api/chat", """
                 {"personaId": "%s", "sessionId": "%s", "userId": "%s", "message": "%s"}"""
                 .formatted(personaId, sessionId, userId, message));
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+        return reply.body().path("messageId").asText();
     }
 
     private static List<?> memories(String personaId, String userId) {

@@ -108,11 +108,13 @@ class TemplateModelTest {
                     new HttpRoute("GET", "/api/snapshots/{kind}/{id}", "ListSnapshotsFunction"),
                     new HttpRoute("GET", "/api/snapshots/{kind}/{id}/{version}", "GetSnapshotFunction"),
                     new HttpRoute("GET", "/api/snapshots/{kind}/{id}/diff", "DiffSnapshotsFunction"),
-                    new HttpRoute("POST", "/api/snapshots/{kind}/{id}/{version}/restore", "RestoreSnapshotFunction"));
+                    new HttpRoute("POST", "/api/snapshots/{kind}/{id}/{version}/restore", "RestoreSnapshotFunction"),
+                    new HttpRoute("POST", "/api/messages/{messageId}/feedback", "FeedbackFunction"));
             // 22 above the escalation routes, the two escalation routes, GET /api/usage, the erasure,
             // the six agent-platform and status routes
-            // and the five custody routes, and the three proposal routes, and the five snapshot routes
-            assertThat(routes).hasSize(32 + 5 + 3 + 5);
+            // and the five custody routes, and the three proposal routes, and the five snapshot routes,
+            // and the feedback route
+            assertThat(routes).hasSize(32 + 5 + 3 + 5 + 1);
             // API Gateway lets a literal segment beat a variable: .../diff is the diff, not version "diff".
             dev.lumen.local.http.RouteTable table = new dev.lumen.local.http.RouteTable(routes);
             assertThat(((dev.lumen.local.http.RouteTable.Found) table.find("GET", "/api/snapshots/persona/p1/diff"))

@@ -52,6 +52,23 @@ public abstract class ActivityFeedContract {
     }
 
     @Test
+    void replacingAnEntryLeavesOnlyTheNewOne() {
+        // GIVEN a rating entry
+        String id = "feedback-" + Ids.random();
+        Activity first = new Activity(id, ActivityKind.FEEDBACK, T0, null, "persona-ada", "user-1", "session-1",
+                "POST /api/messages/{messageId}/feedback", "m", 0, 0, 0, 0, false, Map.of("rating", "2"));
+        Activity second = new Activity(id, ActivityKind.FEEDBACK, T0.plusSeconds(2), null, "persona-ada", "user-1",
+                "session-1", "POST /api/messages/{messageId}/feedback", "m", 0, 0, 0, 0, false, Map.of("rating", "5"));
+        feed.replace(null, first);
+
+        // WHEN it is replaced by a later one (across an hour boundary)
+        feed.replace(first, second);
+
+        // THEN only the new entry is read
+        assertThat(feed.between(T0.minusSeconds(1), T0.plusSeconds(5), 10)).containsExactly(second);
+    }
+
+    @Test
     void theSameIdRecordedAgainIsKeptOnce() {
         Activity chat = turn(Ids.random(), T0, "m", 10, false);
         feed.record(chat);

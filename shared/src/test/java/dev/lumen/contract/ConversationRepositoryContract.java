@@ -7,6 +7,9 @@ import dev.lumen.domain.Ids;
 import dev.lumen.domain.chat.ConversationRepository;
 import dev.lumen.domain.chat.ExpressedTrait;
 import dev.lumen.domain.chat.Message;
+import dev.lumen.domain.chat.MessageFeedback;
+import dev.lumen.domain.error.ConflictException;
+import dev.lumen.domain.feedback.Satisfaction;
 import dev.lumen.domain.chat.Role;
 import dev.lumen.domain.chat.UserSession;
 import dev.lumen.domain.chat.Usage;
@@ -243,6 +246,91 @@ public abstract class ConversationRepositoryContract {
 
         // THEN only the other user's turn is left
         assertThat(repository.latest(personaId, sessionId, 10)).containsExactlyElementsOf(yours);
+    }
+
+    @Test
+    void aMessageIsFoundByItsIdAlone() {
+        // GIVEN a stored turn
+        List<Message> turn = turn(Ids.random(), Ids.random(), "finder-" + Ids.random(), START, 0);
+        append(turn.get(0), turn.get(1));
+
+        // WHEN / THEN both messages are found by id, an unknown id is not
+        assertThat(repository.find(turn.get(0).messageId())).contains(turn.get(0));
+        assertThat(repository.find(turn.get(1).messageId())).contains(turn.get(1));
+        assertThat(repository.find(Ids.random())).isEmpty();
+    }
+
+    @Test
+    void aRatingShowsOnTheMessageAndReRatingReplacesItInTheSatisfaction() {
+        // GIVEN two turns of one user with one persona
+        String personaId = Ids.random();
+        String sessionId = Ids.random();
+        String user = "rater-" + Ids.random();
+        List<Message> first = turn(personaId, sessionId, user, START, 0);
+        List<Message> second = turn(personaId, sessionId, user, START.plusSeconds(5), 1);
+        append(first.get(0), first.get(1));
+        append(second.get(0), second.get(1));
+        MessageFeedback low = new MessageFeedback(user, 2, "too long", START.plusSeconds(60));
+        MessageFeedback high = new MessageFeedback(user, 5, null, START.plusSeconds(70));
+
+        // WHEN the first reply is rated, then rated again, and the second reply is rated once
+        repository.rate(repository.find(first.get(1).messageId()).orElseThrow(), low);
+        repository.rate(repository.find(first.get(1).messageId()).orElseThrow(), high);
+        repository.rate(repository.find(second.get(1).messageId()).orElseThrow(),
+                new MessageFeedback(user, 3, "ok", START.plusSeconds(80)));
+
+        // THEN the message carries its latest rating, in the session's history too
+        assertThat(repository.find(first.get(1).messageId()).orElseThrow().feedback()).isEqualTo(high);
+        assertThat(repository.latest(personaId, sessionId, 10)).filteredOn(m -> m.messageId().equals(first.get(1).messageId()))
+                .extracting(Message::feedback).containsExactly(high);
+        // AND each rated message counts once, with its latest rating: (5 + 3) / 2
+        assertThat(repository.satisfaction(user)).containsExactly(new Satisfaction(personaId, 2, 8));
+        assertThat(repository.satisfaction(user).get(0).mean()).isEqualTo(4.0);
+    }
+
+    @Test
+    void aRatingOverAStaleReadIsRefusedAndChangesNothing() {
+        // GIVEN a reply read before someone else rated it
+        String user = "stale-" + Ids.random();
+        String personaId = Ids.random();
+        List<Message> turn = turn(personaId, Ids.random(), user, START, 0);
+        append(turn.get(0), turn.get(1));
+        Message stale = repository.find(turn.get(1).messageId()).orElseThrow();
+        MessageFeedback first = new MessageFeedback(user, 4, null, START.plusSeconds(60));
+        repository.rate(stale, first);
+
+        // WHEN the stale read is rated
+        assertThatThrownBy(() -> repository.rate(stale, new MessageFeedback(user, 1, null, START.plusSeconds(61))))
+                .isInstanceOf(ConflictException.class);
+
+        // THEN the first rating stands and counts once
+        assertThat(repository.find(turn.get(1).messageId()).orElseThrow().feedback()).isEqualTo(first);
+        assertThat(repository.satisfaction(user)).containsExactly(new Satisfaction(personaId, 1, 4));
+    }
+
+    @Test
+    void anAdminsRatingIsStoredButDoesNotCountAsTheUsersSatisfaction() {
+        String user = "rated-" + Ids.random();
+        List<Message> turn = turn(Ids.random(), Ids.random(), user, START, 0);
+        append(turn.get(0), turn.get(1));
+
+        repository.rate(repository.find(turn.get(1).messageId()).orElseThrow(),
+                new MessageFeedback("admin-1", 1, null, START.plusSeconds(60)));
+
+        assertThat(repository.find(turn.get(1).messageId()).orElseThrow().feedback().ratedBy()).isEqualTo("admin-1");
+        assertThat(repository.satisfaction(user)).isEmpty();
+    }
+
+    @Test
+    void erasedMessagesAreNoLongerFoundById() {
+        String user = "gone-" + Ids.random();
+        List<Message> turn = turn(Ids.random(), Ids.random(), user, START, 0);
+        append(turn.get(0), turn.get(1));
+
+        repository.sessionsOf(user).forEach(session -> repository.eraseUserSession(user, session));
+
+        assertThat(repository.find(turn.get(0).messageId())).isEmpty();
+        assertThat(repository.find(turn.get(1).messageId())).isEmpty();
     }
 
     /** A LearningRepository over the same store as {@code repository}, to put traits on its messages. */

@@ -20,6 +20,14 @@ public final class InMemoryActivityFeed implements ActivityFeed {
     }
 
     @Override
+    public synchronized void replace(Activity previous, Activity next) {
+        if (previous != null) {
+            entries.remove(previous.id());
+        }
+        entries.put(next.id(), next);
+    }
+
+    @Override
     public synchronized List<Activity> between(Instant from, Instant to, int limit) {
         Instant start = from.isBefore(to.minus(MAX_WINDOW)) ? to.minus(MAX_WINDOW) : from;
         return entries.values().stream().filter(a -> !a.at().isBefore(start) && a.at().isBefore(to))

@@ -3,6 +3,9 @@ package dev.lumen.fakes;
 import dev.lumen.domain.chat.ConversationRepository;
 import dev.lumen.domain.chat.ExpressedTrait;
 import dev.lumen.domain.chat.Message;
+import dev.lumen.domain.chat.MessageFeedback;
+import dev.lumen.domain.error.ConflictException;
+import dev.lumen.domain.feedback.Satisfaction;
 import dev.lumen.domain.chat.UserSession;
 import dev.lumen.domain.memory.InteractionRecorded;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -96,6 +100,43 @@ public final class InMemoryConversationRepository implements ConversationReposit
             refs.remove(key(session.personaId(), session.sessionId()));
         }
         return List.copyOf(erased);
+    }
+
+    @Override
+    public synchronized Optional<Message> find(String messageId) {
+        return sessions.values().stream().flatMap(List::stream).filter(m -> m.messageId().equals(messageId)).findFirst();
+    }
+
+    @Override
+    public synchronized void rate(Message message, MessageFeedback rating) {
+        List<Message> list = sessions.getOrDefault(key(message.personaId(), message.sessionId()), List.of());
+        for (int i = 0; i < list.size(); i++) {
+            Message stored = list.get(i);
+            if (stored.messageId().equals(message.messageId())) {
+                if (!Objects.equals(stored.feedback(), message.feedback())) {
+                    throw new ConflictException("feedback_changed", "the message's feedback changed while rating it");
+                }
+                list.set(i, stored.withFeedback(rating));
+                return;
+            }
+        }
+        throw new ConflictException("feedback_changed", "the message went while rating it");
+    }
+
+    /** Derived from the stored messages: each counts once with its latest rating by its own user. */
+    @Override
+    public synchronized List<Satisfaction> satisfaction(String userId) {
+        Map<String, long[]> byPersona = new java.util.TreeMap<>();
+        sessions.values().stream().flatMap(List::stream)
+                .filter(m -> userId.equals(m.userId()) && m.feedback() != null && userId.equals(m.feedback().ratedBy()))
+                .forEach(m -> {
+                    long[] figures = byPersona.computeIfAbsent(m.personaId(), k -> new long[2]);
+                    figures[0]++;
+                    figures[1] += m.feedback().rating();
+                });
+        List<Satisfaction> out = new ArrayList<>();
+        byPersona.forEach((persona, f) -> out.add(new Satisfaction(persona, f[0], f[1])));
+        return List.copyOf(out);
     }
 
     /** The learning repository's half of erasure: the user's index of sessions. */

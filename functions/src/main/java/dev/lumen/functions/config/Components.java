@@ -236,6 +236,11 @@ public final class Components {
         return new UserErasure(conversations, memory(), learning, userId -> ledger.eraseUser(userId) + feed.eraseUser(userId));
     }
 
+    /** {@code POST /api/messages/{messageId}/feedback}: stores only, no model, so the function starts fast. */
+    public dev.lumen.domain.feedback.FeedbackService feedback() {
+        return new dev.lumen.domain.feedback.FeedbackService(conversations, learning, activityFeed(), clock);
+    }
+
     /** Reading a session needs no model: built without one, so those functions start faster. */
     public SessionHistory sessionHistory() {
         return new SessionHistory(personas, conversations);

@@ -108,11 +108,14 @@ class RouteAuthorizationTest {
                         UnaryOperator<APIGatewayV2HTTPEvent> owner, UnaryOperator<APIGatewayV2HTTPEvent> other, boolean open) {
     }
 
+    /** user-1's reply in session-1: what the feedback route rates. */
+    private String ratedReplyId;
+
     @BeforeEach
     void existingData() {
         fixture.personas.create(new NewPersona("persona-ada", "Ada", "A study coach", "coach-sleep",
                 List.of(new NewPersona.NewTrait("warmth", "Warmth", "Kind", 0.5))));
-        fixture.chat(model).chat(new ChatRequest("persona-ada", "session-1", "user-1", "Hello"));
+        ratedReplyId = fixture.chat(model).chat(new ChatRequest("persona-ada", "session-1", "user-1", "Hello")).messageId();
         typing.set("session-42", "user-sam", true);
         insights.setEmotionalState("user-sam", 0.6, "calm", List.of());
         escalations.raise(dev.lumen.contract.EscalationRepositoryContract.escalation("esc-7f3k2m9q", java.time.Instant.now(), "user-2"));
@@ -138,6 +141,14 @@ class RouteAuthorizationTest {
                 () -> event("chat.json"), e -> asUser(e, "user-1"), e -> asUser(e, "user-2"), false));
         cases.put("GET /api/sessions/{sessionId}/messages", new Case(handler(ListMessagesHandler.class, fixture.history()),
                 () -> event("list-messages.json"), e -> asUser(e, "user-1"), e -> asUser(e, "user-2"), false));
+        cases.put("POST /api/messages/{messageId}/feedback", new Case(handler(
+                dev.lumen.functions.feedback.FeedbackHandler.class, new dev.lumen.domain.feedback.FeedbackService(
+                        fixture.conversations, fixture.learning, new dev.lumen.fakes.InMemoryActivityFeed(), Clock.systemUTC())),
+                () -> {
+                    APIGatewayV2HTTPEvent rate = event("message-feedback.json");
+                    rate.setPathParameters(Map.of("messageId", ratedReplyId));
+                    return rate;
+                }, e -> asUser(e, "user-1"), e -> asUser(e, "user-2"), false));
         cases.put("GET /api/personas/{personaId}/memories",
                 new Case(handler(ListMemoriesHandler.class, new MemoryLookup(fixture.personas, fixture.memory)),
                         () -> event("list-memories.json"), e -> asUser(e, "user-sam"), e -> asUser(e, "user-kim"), false));

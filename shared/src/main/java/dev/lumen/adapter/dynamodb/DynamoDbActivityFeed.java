@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * {@link ActivityFeed} on the single table (see {@link LumenTable}): one partition per UTC hour
@@ -73,6 +74,20 @@ public final class DynamoDbActivityFeed implements ActivityFeed {
         } catch (ConditionalCheckFailedException e) {
             // Recorded by an earlier delivery.
         }
+    }
+
+    /** The previous entry's delete and the new entry's put in one transaction: readers never see both or neither. */
+    @Override
+    public void replace(Activity previous, Activity next) {
+        if (previous == null) {
+            record(next);
+            return;
+        }
+        client.transactWriteItems(r -> r.transactItems(
+                TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(Map.of(
+                        LumenTable.PK, s(LumenTable.activityPk(previous.at())),
+                        LumenTable.SK, s(LumenTable.activitySk(previous.at(), previous.id()))))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item(next))).build()));
     }
 
     @Override

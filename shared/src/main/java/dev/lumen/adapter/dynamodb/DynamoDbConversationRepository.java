@@ -9,10 +9,12 @@ import static dev.lumen.adapter.dynamodb.AttributeValues.string;
 
 import dev.lumen.domain.chat.ConversationRepository;
 import dev.lumen.domain.chat.Message;
+import dev.lumen.domain.chat.MessageFeedback;
 import dev.lumen.domain.chat.Role;
 import dev.lumen.domain.chat.UserSession;
 import dev.lumen.domain.chat.Usage;
 import dev.lumen.domain.error.ConflictException;
+import dev.lumen.domain.feedback.Satisfaction;
 import dev.lumen.domain.memory.InteractionRecorded;
 import dev.lumen.domain.safety.ReplyValidation;
 import java.time.Clock;
@@ -23,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +69,12 @@ public final class DynamoDbConversationRepository implements ConversationReposit
     private static final String MESSAGE_COUNT = "messageCount";
     private static final String TENANT = "tenant";
     private static final String VALIDATION = "validation";
+    private static final String FEEDBACK = "feedback";
+    private static final String RATED_AT = "ratedAt";
+    private static final String MESSAGE_PK = "messagePk";
+    private static final String MESSAGE_SK = "messageSk";
+    private static final String RATINGS = "ratings";
+    private static final String RATING_SUM = "ratingSum";
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -120,7 +129,9 @@ public final class DynamoDbConversationRepository implements ConversationReposit
                     TransactWriteItem.builder().put(newMessage(reply)).build(),
                     TransactWriteItem.builder().update(touchSession(userMessage, reply)).build(),
                     TransactWriteItem.builder().put(p -> p.tableName(tableName).item(PendingItem.of(interaction))).build(),
-                    StatsShards.bump(tableName, StatsShards.of(StatsShards.MESSAGES, 2))));
+                    StatsShards.bump(tableName, StatsShards.of(StatsShards.MESSAGES, 2)),
+                    TransactWriteItem.builder().put(messageRef(userMessage)).build(),
+                    TransactWriteItem.builder().put(messageRef(reply)).build()));
             if (userMessage.userId() != null) {
                 writes.add(TransactWriteItem.builder().put(userSessionRef(userMessage, interaction.tenant())).build());
             }
@@ -169,6 +180,7 @@ public final class DynamoDbConversationRepository implements ConversationReposit
                 messageIds.add(messageId);
                 // A reply's id is its interaction's id: the pending copy holds the turn's text.
                 keys.add(Map.of(LumenTable.PK, s(LumenTable.pendingPk(messageId)), LumenTable.SK, s(LumenTable.PENDING)));
+                keys.add(Map.of(LumenTable.PK, s(LumenTable.messageRefPk(messageId)), LumenTable.SK, s(LumenTable.MESSAGE_REF)));
             }
         }
         keys.add(Map.of(LumenTable.PK, s(LumenTable.typingPk(session.sessionId())), LumenTable.SK, s(LumenTable.typingSk(userId))));
@@ -183,6 +195,122 @@ public final class DynamoDbConversationRepository implements ConversationReposit
         Partitions.write(client, tableName, receipts);
         Partitions.delete(client, tableName, keys);
         return List.copyOf(messageIds);
+    }
+
+    @Override
+    public Optional<Message> find(String messageId) {
+        Map<String, AttributeValue> ref = client.getItem(r -> r.tableName(tableName).consistentRead(true)
+                .key(AttributeValues.key(LumenTable.messageRefPk(messageId), LumenTable.MESSAGE_REF))).item();
+        if (ref == null || ref.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = client.getItem(r -> r.tableName(tableName).consistentRead(true)
+                .key(AttributeValues.key(string(ref, MESSAGE_PK), string(ref, MESSAGE_SK)))).item();
+        // The reference may outlive its message by a moment (TTL deletes them separately).
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(message(item));
+    }
+
+    @Override
+    public void rate(Message message, MessageFeedback rating) {
+        MessageFeedback previous = message.feedback();
+        Map<String, String> names = new HashMap<>(Map.of("#pk", LumenTable.PK, "#feedback", FEEDBACK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":feedback", feedback(rating)));
+        String condition = previous == null ? "attribute_exists(#pk) AND attribute_not_exists(#feedback)"
+                : "attribute_exists(#pk) AND #feedback.#ratedAt = :previousAt";
+        if (previous != null) {
+            names.put("#ratedAt", RATED_AT);
+            values.put(":previousAt", AttributeValues.instant(previous.ratedAt()));
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
+                .key(AttributeValues.key(LumenTable.sessionPk(message.personaId(), message.sessionId()),
+                        LumenTable.messageSk(message.createdAt(), message.messageId())))
+                .updateExpression("SET #feedback = :feedback")
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)).build());
+        // Only the message's own user's ratings say how satisfied they are; an admin's do not count.
+        long counted = 0;
+        long sum = 0;
+        if (previous != null && previous.ratedBy().equals(message.userId())) {
+            counted--;
+            sum -= previous.rating();
+        }
+        if (rating.ratedBy().equals(message.userId())) {
+            counted++;
+            sum += rating.rating();
+        }
+        if (message.userId() != null && (counted != 0 || sum != 0)) {
+            long ratings = counted;
+            long delta = sum;
+            writes.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
+                    .key(AttributeValues.key(LumenTable.userPk(message.userId()), LumenTable.satisfactionSk(message.personaId())))
+                    .updateExpression("SET #type = :type, #personaId = :personaId ADD #ratings :ratings, #sum :sum")
+                    .expressionAttributeNames(Map.of("#type", LumenTable.TYPE, "#personaId", PERSONA_ID,
+                            "#ratings", RATINGS, "#sum", RATING_SUM))
+                    .expressionAttributeValues(Map.of(":type", s("SATISFACTION"), ":personaId", s(message.personaId()),
+                            ":ratings", n(ratings), ":sum", n(delta)))).build());
+        }
+        try {
+            client.transactWriteItems(r -> r.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            if (TransactionFailures.conditionFailed(e)) {
+                throw new ConflictException("feedback_changed",
+                        "the message's feedback changed (or the message went) while rating it; try again");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Satisfaction> satisfaction(String userId) {
+        List<Satisfaction> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : Partitions.items(client,
+                PrefixQuery.of(tableName, LumenTable.userPk(userId), LumenTable.SATISFACTION_PREFIX))) {
+            long ratings = integer(item, RATINGS, 0);
+            if (ratings > 0) {
+                out.add(new Satisfaction(string(item, PERSONA_ID), ratings, integer(item, RATING_SUM, 0)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * A message's reference: where its item is. Written with the turn and expiring with the message;
+     * turns stored before references existed have none, so their messages are not found by id.
+     */
+    private Put messageRef(Message message) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(LumenTable.PK, s(LumenTable.messageRefPk(message.messageId())));
+        item.put(LumenTable.SK, s(LumenTable.MESSAGE_REF));
+        item.put(LumenTable.TYPE, s("MESSAGE_REF"));
+        item.put(MESSAGE_PK, s(LumenTable.sessionPk(message.personaId(), message.sessionId())));
+        item.put(MESSAGE_SK, s(LumenTable.messageSk(message.createdAt(), message.messageId())));
+        if (message.userId() != null) {
+            item.put(USER_ID, s(message.userId()));
+        }
+        item.put(LumenTable.EXPIRES_AT, n(message.createdAt().plus(retention).getEpochSecond()));
+        return Put.builder().tableName(tableName).item(item).build();
+    }
+
+    private static AttributeValue feedback(MessageFeedback rating) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        map.put("ratedBy", s(rating.ratedBy()));
+        map.put("rating", n((long) rating.rating()));
+        if (rating.comment() != null) {
+            map.put("comment", s(rating.comment()));
+        }
+        map.put(RATED_AT, AttributeValues.instant(rating.ratedAt()));
+        return AttributeValue.fromM(map);
+    }
+
+    private static MessageFeedback feedback(AttributeValue value) {
+        if (value == null || !value.hasM()) {
+            return null;
+        }
+        Map<String, AttributeValue> map = value.m();
+        return new MessageFeedback(string(map, "ratedBy"), (int) integer(map, "rating"), optionalString(map, "comment"),
+                instant(map, RATED_AT));
     }
 
     /** The user's reference to the session, with the tenant its memories live in. */
@@ -281,7 +409,7 @@ public final class DynamoDbConversationRepository implements ConversationReposit
                 optionalString(item, USER_ID), Role.valueOf(string(item, ROLE)), string(item, CONTENT),
                 instant(item, CREATED_AT), optionalString(item, MODEL),
                 new Usage((int) integer(item, INPUT_TOKENS), (int) integer(item, OUTPUT_TOKENS)),
-                MessageTraits.read(item), validation(item.get(VALIDATION)));
+                MessageTraits.read(item), validation(item.get(VALIDATION)), feedback(item.get(FEEDBACK)));
     }
 
     /** The reply's validation scores, kept with it as a map. */

@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * user profile    USER#{userId}               PROFILE
  * pattern         USER#{userId}               PATTERN#{personaId}#{intent}
  * user's session  USER#{userId}               SESSION#{personaId}#{sid}   (which sessions to erase, and their tenant)
+ * satisfaction    USER#{userId}               SATISFACTION#{personaId}    (ratings count and sum; goes with the user's learning)
+ * message ref     MESSAGE#{messageId}         REF                         (where the message is; written with the turn, TTL with it)
  * usage total     USAGE#{USER|PERSONA|MODEL}#{id}  TOTAL
  * ledger day      LEDGER#{USER|CREATOR|PERSONA|AGENT}#{id}  DAY#{yyyy-MM-dd}[#PERSONA#{personaId}]
  * ledger month    LEDGER#{USER|CREATOR|PERSONA|AGENT}#{id}  MONTH#{yyyy-MM}
@@ -51,6 +53,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * proposal        PROPOSAL#{proposalId}       PROPOSAL                                  PROPOSALS#{status} / {instant created}#{proposalId}
  * activity        ACTIVITY#{yyyy-MM-ddTHH}    {instant}#{activityId}                    ACTIVITY_USER#{userId} / {instant}#{activityId} (TTL a few days)
  * snapshot        SNAPSHOT#{kind}#{id}        V#{version, 12 digits}                    (state: binary, CBOR + DEFLATE)
+ * proactive msg   PROACTIVE#{userId}          MSG#{messageId}                           (TTL 35 days)
  * </pre>
  *
  * Within a persona's partition the sort keys order as {@code AUDIT#… < PROFILE < TRAIT#…}, so the
@@ -170,6 +173,24 @@ public final class LumenTable {
      */
     public static String messageSk(Instant createdAt, String messageId) {
         return MESSAGE_PREFIX + sortableInstant(createdAt) + "#" + messageId;
+    }
+
+    /**
+     * A message's reference item, written with its turn: it names the session partition and sort key,
+     * so that a message is found by its id alone ({@code POST /api/messages/{id}/feedback}).
+     */
+    public static String messageRefPk(String messageId) {
+        return "MESSAGE#" + messageId;
+    }
+
+    /** Sort key of a message's reference item. */
+    public static final String MESSAGE_REF = "REF";
+
+    /** Sort-key prefix of a user's satisfaction figures (one per persona), in the user's partition. */
+    public static final String SATISFACTION_PREFIX = "SATISFACTION#";
+
+    public static String satisfactionSk(String personaId) {
+        return SATISFACTION_PREFIX + personaId;
     }
 
     public static String pendingPk(String interactionId) {
@@ -361,6 +382,15 @@ public final class LumenTable {
     /** Zero-padded so that text order is version order and a descending query reads newest first. */
     public static String snapshotSk(long version) {
         return SNAPSHOT_VERSION_PREFIX + String.format(Locale.ROOT, "%012d", version);
+    }
+
+    /** A user's proactive messages: one partition, bounded by TTL, read whole for the frequency caps. */
+    public static String proactivePk(String userId) {
+        return "PROACTIVE#" + userId;
+    }
+
+    public static String proactiveSk(String messageId) {
+        return MESSAGE_PREFIX + messageId;
     }
 
     public static String typingPk(String sessionId) {

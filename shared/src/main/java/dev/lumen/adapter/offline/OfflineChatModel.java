@@ -34,6 +34,7 @@ public final class OfflineChatModel implements ChatModel {
     private static final String USER_LABEL = "User: ";
     private static final String ASSISTANT_LABEL = " Assistant: ";
     private static final String REPLY_MARKER = "\nAssistant:";
+    private static final String PROACTIVE_REASON = "\nReason: ";
     private static final int TRAITS_IN_REPLY = 2;
     // Below this the strongest trait does not dominate enough to set the tone.
     private static final double TONE_THRESHOLD = 0.6;
@@ -63,6 +64,11 @@ public final class OfflineChatModel implements ChatModel {
                     estimateTokens(answer.length())), STOP_REASON);
         }
         List<Trait> strongest = CoreTraits.strongest(request.traits(), TRAITS_IN_REPLY);
+        if (request.task() == ModelRequest.Task.PROACTIVE) {
+            String note = checkIn(request, strongest);
+            return new ModelReply(note, MODEL_ID, new Usage(estimateTokens(promptLength(request)),
+                    estimateTokens(note.length())), STOP_REASON);
+        }
         StringBuilder reply = new StringBuilder(512);
         reply.append("(Offline mode) I'm ").append(request.personaName())
                 .append(", answering through Lumen's offline stand-in: a fixed template, not a language model,"
@@ -81,6 +87,32 @@ public final class OfflineChatModel implements ChatModel {
         String text = reply.toString();
         return new ModelReply(text, MODEL_ID, new Usage(estimateTokens(promptLength(request)),
                 estimateTokens(text.length())), STOP_REASON);
+    }
+
+    /** A proactive check-in: who writes, the reason line of the request, and the dominant trait's line. */
+    private static String checkIn(ModelRequest request, List<Trait> strongest) {
+        String message = request.userMessage();
+        int reason = message.lastIndexOf(PROACTIVE_REASON);
+        StringBuilder note = new StringBuilder(256).append("(Offline mode) Hi, it's ").append(request.personaName())
+                .append(", checking in.");
+        if (reason >= 0) {
+            note.append(' ').append(message.substring(reason + PROACTIVE_REASON.length()).strip());
+        }
+        checkInTone(strongest).ifPresent(line -> note.append(' ').append(line));
+        return note.append(" How are things going?").toString();
+    }
+
+    /** The dominant trait's line for a message nobody asked for. */
+    private static Optional<String> checkInTone(List<Trait> strongest) {
+        if (strongest.isEmpty() || strongest.get(0).intensity() < TONE_THRESHOLD) {
+            return Optional.empty();
+        }
+        return switch (strongest.get(0).id()) {
+            case "empathy" -> Optional.of("No pressure at all; I just wanted to see how you are.");
+            case "honesty" -> Optional.of("I'll be straight with you: I noticed, and I'd rather ask than guess.");
+            case "curiosity" -> Optional.of("I'm curious what has been happening on your side.");
+            default -> Optional.empty();
+        };
     }
 
     /** One line in the voice of the dominant trait, for the traits every persona inherits. */

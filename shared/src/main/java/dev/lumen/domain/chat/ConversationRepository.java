@@ -1,7 +1,9 @@
 package dev.lumen.domain.chat;
 
 import dev.lumen.domain.memory.InteractionRecorded;
+import dev.lumen.domain.feedback.Satisfaction;
 import java.util.List;
+import java.util.Optional;
 
 /** Port: where sessions and their messages are kept. */
 public interface ConversationRepository {
@@ -27,4 +29,24 @@ public interface ConversationRepository {
      * @return the ids of the deleted messages (a reply's id is also its memory's id)
      */
     List<String> eraseUserSession(String userId, UserSession session);
+
+    /**
+     * A message found by its id alone, with its feedback. Only messages stored since message
+     * references were introduced are found (a reference is written with each turn); older ones,
+     * and erased or expired ones, are empty.
+     */
+    Optional<Message> find(String messageId);
+
+    /**
+     * Puts {@code rating} on a stored message, replacing {@code message.feedback()}, and, in the same
+     * atomic write, moves the message's user's {@link Satisfaction} with the persona: a rating by the
+     * message's own user counts, a replaced one is taken out, so re-rating never counts twice.
+     *
+     * @param message the message as {@link #find} returned it: the write is refused with a
+     *                {@link dev.lumen.domain.error.ConflictException} when its feedback has changed since
+     */
+    void rate(Message message, MessageFeedback rating);
+
+    /** A user's satisfaction with each persona they rated, by persona id. */
+    List<Satisfaction> satisfaction(String userId);
 }

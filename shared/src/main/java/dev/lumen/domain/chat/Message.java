@@ -15,13 +15,28 @@ import java.util.List;
  * @param usage  tokens of the model call for assistant messages; {@link Usage#NONE} for user messages
  * @param traits traits the persona showed in an assistant message, filled in later by the
  *               interaction worker; empty until then and for user messages
+ * @param feedback the rating the message's user gave this reply ({@code POST /api/messages/{id}/feedback});
+ *                 null until rated, and always for user messages
  */
 public record Message(String messageId, String personaId, String sessionId, String userId, Role role,
                       String content, Instant createdAt, String model, Usage usage, List<ExpressedTrait> traits,
-                      ReplyValidation validation) {
+                      ReplyValidation validation, MessageFeedback feedback) {
 
     public Message {
         traits = traits == null ? List.of() : List.copyOf(traits);
+    }
+
+    /** A message without feedback: every message as chat writes it. */
+    public Message(String messageId, String personaId, String sessionId, String userId, Role role,
+                   String content, Instant createdAt, String model, Usage usage, List<ExpressedTrait> traits,
+                   ReplyValidation validation) {
+        this(messageId, personaId, sessionId, userId, role, content, createdAt, model, usage, traits, validation, null);
+    }
+
+    /** The same message with the rating its user gave it. */
+    public Message withFeedback(MessageFeedback rating) {
+        return new Message(messageId, personaId, sessionId, userId, role, content, createdAt, model, usage, traits,
+                validation, rating);
     }
 
     /** A message without validation scores: a user's message, or a reply Lumen wrote itself. */
@@ -32,12 +47,14 @@ public record Message(String messageId, String personaId, String sessionId, Stri
 
     /** The same message with the scores its reply got before it left (recorded with it). */
     public Message withValidation(ReplyValidation scores) {
-        return new Message(messageId, personaId, sessionId, userId, role, content, createdAt, model, usage, traits, scores);
+        return new Message(messageId, personaId, sessionId, userId, role, content, createdAt, model, usage, traits, scores,
+                feedback);
     }
 
     /** The same message with the traits the persona showed in it. */
     public Message withTraits(List<ExpressedTrait> shown) {
-        return new Message(messageId, personaId, sessionId, userId, role, content, createdAt, model, usage, shown, validation);
+        return new Message(messageId, personaId, sessionId, userId, role, content, createdAt, model, usage, shown, validation,
+                feedback);
     }
 
     /** A message as chat writes it: no traits yet. */

@@ -62,6 +62,11 @@ public record ModelRequest(String systemPrompt, List<Turn> history, String userM
          * describes; {@code history} holds worked examples (question as a user turn, its answer as
          * the assistant turn after it) the agent learned from.
          */
-        EXAMINATION
+        EXAMINATION,
+        /**
+         * Write, in character, a short message the persona sends on its own initiative; {@code userMessage}
+         * is the instruction, its last line {@code Reason: …} a plain sentence of why.
+         */
+        PROACTIVE
     }
 }

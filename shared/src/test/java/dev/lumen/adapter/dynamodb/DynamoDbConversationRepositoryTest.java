@@ -159,10 +159,50 @@ class DynamoDbConversationRepositoryTest extends ConversationRepositoryContract 
             assertThat(call.operation()).isEqualTo("transactWriteItems");
             List<String> keys = ((TransactWriteItemsRequest) call.request()).transactItems().stream()
                     .map(DynamoDbConversationRepositoryTest::keyOf).toList();
-            assertThat(keys).hasSize(6).contains("PENDING#" + turn.get(1).messageId() + " PENDING")
+            // Two of them are the messages' references (find by id): still one transaction per turn.
+            assertThat(keys).hasSize(8).contains("PENDING#" + turn.get(1).messageId() + " PENDING")
+                    .contains(LumenTable.messageRefPk(turn.get(0).messageId()) + " " + LumenTable.MESSAGE_REF)
+                    .contains(LumenTable.messageRefPk(turn.get(1).messageId()) + " " + LumenTable.MESSAGE_REF)
                     .contains("USER#user-7 " + LumenTable.userSessionSk(turn.get(0).personaId(), turn.get(0).sessionId()))
                     .anyMatch(key -> key.matches("STATS SHARD#\\d+"));
         });
+    }
+
+    @Test
+    void messageReferencesExpireWithTheirMessageAndGoWithErasure() {
+        // GIVEN a turn written at a known moment
+        List<Message> turn = turn(Ids.random(), Ids.random(), "ref-user", START, 0);
+        Turns.store(repositoryAt(START.plusSeconds(1)), turn);
+        Map<String, AttributeValue> ref = item(LumenTable.messageRefPk(turn.get(1).messageId()), LumenTable.MESSAGE_REF);
+
+        // THEN the reply's reference expires when the reply does
+        assertThat(ref.get(LumenTable.EXPIRES_AT).n())
+                .isEqualTo(Long.toString(turn.get(1).createdAt().plus(RETENTION).getEpochSecond()));
+
+        // WHEN the user is erased THEN both references are gone
+        ConversationRepository repository = newRepository();
+        repository.sessionsOf("ref-user").forEach(s -> repository.eraseUserSession("ref-user", s));
+        assertThat(item(LumenTable.messageRefPk(turn.get(0).messageId()), LumenTable.MESSAGE_REF)).isEmpty();
+        assertThat(item(LumenTable.messageRefPk(turn.get(1).messageId()), LumenTable.MESSAGE_REF)).isEmpty();
+    }
+
+    @Test
+    void theUsersSatisfactionLivesInTheirPartitionAndGoesWithTheirLearning() {
+        // GIVEN a user who rated a reply
+        String user = "sat-" + Ids.random();
+        ConversationRepository repository = newRepository();
+        List<Message> turn = turn(Ids.random(), Ids.random(), user, START, 0);
+        Turns.store(repository, turn);
+        repository.rate(repository.find(turn.get(1).messageId()).orElseThrow(),
+                new dev.lumen.domain.chat.MessageFeedback(user, 3, null, START.plusSeconds(60)));
+        assertThat(repository.satisfaction(user)).hasSize(1);
+
+        // WHEN what was learned about the user is erased (erasure's learning step)
+        learningOver(repository).eraseUser(user);
+
+        // THEN the satisfaction figure went with it
+        assertThat(repository.satisfaction(user)).isEmpty();
+        assertThat(item(LumenTable.userPk(user), LumenTable.satisfactionSk(turn.get(1).personaId()))).isEmpty();
     }
 
     private static String keyOf(TransactWriteItem write) {

@@ -86,9 +86,11 @@ public final class ConquestAgent implements Agent {
     @Override
     public CycleOutcome run(CycleContext context) {
         List<Activity> window = feed.between(context.since(), context.now(), MAX_ACTIVITIES);
-        List<Activity> turns = window.stream().filter(a -> a.kind() != ActivityKind.DOCUMENT_INGESTED).toList();
+        List<Activity> turns = window.stream()
+                .filter(a -> a.kind() != ActivityKind.DOCUMENT_INGESTED && a.kind() != ActivityKind.FEEDBACK).toList();
         CycleFindings findings = new CycleFindings(AgentType.CONQUEST, context, FindingKind.RECOMMENDATION, MAX_FINDINGS);
         List<ProposalDraft> proposals = new ArrayList<>();
+        ratings(findings, window);
         if (turns.isEmpty()) {
             return new CycleOutcome(window.size(), findings.list(), proposals, List.of());
         }
@@ -113,6 +115,47 @@ public final class ConquestAgent implements Agent {
         Map<String, Figures> figures = new LinkedHashMap<>();
         groups.forEach((k, v) -> figures.put(k, Figures.of(v)));
         return figures;
+    }
+
+    /**
+     * One INFO finding with the users' mean rating by persona and by model ({@link ActivityKind#FEEDBACK}
+     * entries rated in the window; one entry per message, a re-rating replaces it), so a cheaper model
+     * can be weighed against how its replies are liked, not only against its error rate.
+     */
+    static void ratings(CycleFindings findings, List<Activity> window) {
+        Map<String, Activity> latest = new TreeMap<>();
+        for (Activity a : window) {
+            if (a.kind() == ActivityKind.FEEDBACK && a.attributes().containsKey("rating")) {
+                latest.merge(a.id(), a, (x, y) -> y.at().isAfter(x.at()) ? y : x);
+            }
+        }
+        if (latest.isEmpty()) {
+            return;
+        }
+        Map<String, long[]> byPersona = new TreeMap<>();
+        Map<String, long[]> byModel = new TreeMap<>();
+        for (Activity a : latest.values()) {
+            long rating = Long.parseLong(a.attributes().get("rating"));
+            for (Map.Entry<Map<String, long[]>, String> group : List.of(
+                    Map.entry(byPersona, a.personaId() == null ? "(none)" : a.personaId()),
+                    Map.entry(byModel, a.model().isEmpty() ? "(none)" : a.model()))) {
+                long[] f = group.getKey().computeIfAbsent(group.getValue(), k -> new long[2]);
+                f[0]++;
+                f[1] += rating;
+            }
+        }
+        Map<String, String> evidence = new TreeMap<>();
+        byPersona.forEach((k, f) -> {
+            evidence.put("persona." + k + ".ratings", Long.toString(f[0]));
+            evidence.put("persona." + k + ".meanRating", String.format(Locale.ROOT, "%.2f", (double) f[1] / f[0]));
+        });
+        byModel.forEach((k, f) -> {
+            evidence.put("model." + k + ".ratings", Long.toString(f[0]));
+            evidence.put("model." + k + ".meanRating", String.format(Locale.ROOT, "%.2f", (double) f[1] / f[0]));
+        });
+        findings.add(Severity.INFO, "User ratings by persona and model",
+                String.format(Locale.ROOT, "%d rated replies over %d personas and %d models", latest.size(),
+                        byPersona.size(), byModel.size()), evidence);
     }
 
     /** One INFO finding per dimension with every group's figures (personas: the costliest few). */

@@ -168,6 +168,39 @@ public final class Imperium implements Agent {
                                 "degradedTurns", Integer.toString(bad), "degradedShare", share(bad, count))));
             }
         }
+        lowRatings(window, context, out);
+    }
+
+    /** A persona needs this many rated replies in the window before its mean rating is flagged. */
+    static final int MIN_RATINGS_TO_FLAG = 3;
+    /** A mean rating (1..5) at or below this is low. */
+    static final double LOW_MEAN_RATING = 2.5;
+
+    /**
+     * An INSIGHT per persona whose users' mean rating in the window is low ({@link ActivityKind#FEEDBACK}
+     * entries, one per message, the latest rating counting): the learning input users give explicitly.
+     */
+    private static void lowRatings(List<Activity> window, CycleContext context, List<Finding> out) {
+        Map<String, Activity> latest = new TreeMap<>();
+        window.stream().filter(a -> a.kind() == ActivityKind.FEEDBACK && a.attributes().containsKey("rating"))
+                .forEach(a -> latest.merge(a.id(), a, (x, y) -> y.at().isAfter(x.at()) ? y : x));
+        Map<String, int[]> perPersona = new TreeMap<>();
+        for (Activity a : latest.values()) {
+            int[] f = perPersona.computeIfAbsent(a.personaId() == null ? "(none)" : a.personaId(), p -> new int[2]);
+            f[0]++;
+            f[1] += Integer.parseInt(a.attributes().get("rating"));
+        }
+        for (Map.Entry<String, int[]> persona : perPersona.entrySet()) {
+            int count = persona.getValue()[0];
+            double mean = (double) persona.getValue()[1] / count;
+            if (count >= MIN_RATINGS_TO_FLAG && mean <= LOW_MEAN_RATING) {
+                String meanText = String.format(Locale.ROOT, "%.2f", mean);
+                out.add(insight(context, out.size(), Severity.MEDIUM,
+                        "Persona " + persona.getKey() + " is rated low by its users",
+                        String.format(Locale.ROOT, "Mean rating %s of 5 over %d rated replies in the window.", meanText, count),
+                        Map.of("personaId", persona.getKey(), "ratings", Integer.toString(count), "meanRating", meanText)));
+            }
+        }
     }
 
     private static Optional<Finding> agentInsight(List<Finding> others, CycleContext context) {

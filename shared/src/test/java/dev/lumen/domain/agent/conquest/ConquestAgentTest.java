@@ -129,6 +129,40 @@ class ConquestAgentTest {
     }
 
     @Test
+    void reportsTheMeanRatingByPersonaAndModelAndDoesNotCountRatingsAsTurns() {
+        // GIVEN 30 turns, and ratings: ada/sonnet 2 and 4, bob/nova-lite 5; one of ada's messages rated twice
+        turns(30, "persona-ada", SONNET, 900, false);
+        feed.record(rating("m1", "persona-ada", SONNET, 1, SINCE.plusSeconds(100)));
+        feed.replace(rating("m1", "persona-ada", SONNET, 1, SINCE.plusSeconds(100)),
+                rating("m1", "persona-ada", SONNET, 2, SINCE.plusSeconds(101)));
+        feed.record(rating("m2", "persona-ada", SONNET, 4, SINCE.plusSeconds(102)));
+        feed.record(rating("m3", "persona-bob", NOVA_LITE, 5, SINCE.plusSeconds(103)));
+
+        // WHEN
+        CycleOutcome outcome = conquest.run(new CycleContext("run-c7", NOW, SINCE));
+
+        // THEN the ratings finding carries the means; the re-rated message counts once, with its latest rating
+        assertThat(outcome.findings()).filteredOn(f -> f.title().equals("User ratings by persona and model"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.detail()).startsWith("3 rated replies");
+                    assertThat(f.evidence()).containsEntry("persona.persona-ada.meanRating", "3.00")
+                            .containsEntry("persona.persona-ada.ratings", "2")
+                            .containsEntry("persona.persona-bob.meanRating", "5.00")
+                            .containsEntry("model." + SONNET + ".meanRating", "3.00")
+                            .containsEntry("model." + NOVA_LITE + ".ratings", "1");
+                });
+        // AND the turn figures still count the 30 turns only
+        assertThat(outcome.findings()).filteredOn(f -> f.title().equals("Latency, errors and cost by route"))
+                .singleElement().satisfies(f -> assertThat(f.detail()).startsWith("30 turns"));
+    }
+
+    private static Activity rating(String messageId, String persona, String model, int stars, Instant at) {
+        return new Activity("feedback-" + messageId, ActivityKind.FEEDBACK, at, null, persona, "user-1", "s-1",
+                "POST /api/messages/{messageId}/feedback", model, 0, 0, 0, 0, false,
+                Map.of("messageId", messageId, "rating", Integer.toString(stars)));
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         assertThat(Figures.percentile(List.of(10L, 20L, 30L, 40L), 0.5)).isEqualTo(20);
         assertThat(Figures.percentile(List.of(10L, 20L, 30L, 40L), 0.95)).isEqualTo(40);

@@ -86,6 +86,34 @@ class ImperiumTest {
         assertThat(outcome.itemsRead()).isGreaterThanOrEqualTo(8);
     }
 
+    private static Activity rating(String messageId, String personaId, int stars, int second) {
+        return new Activity("feedback-" + messageId, ActivityKind.FEEDBACK, SINCE.plusSeconds(second), null, personaId,
+                "user-r", "s-r", "POST /api/messages/{messageId}/feedback", "lumen-offline", 0, 0, 0, 0, false,
+                Map.of("messageId", messageId, "rating", Integer.toString(stars)));
+    }
+
+    @Test
+    void flagsAPersonaWhoseUsersRateItLow() {
+        // GIVEN ada rated 1, 2, 3 (mean 2.0), bo rated 5, 4, 2 (mean 3.67), cy rated 1 only once
+        int[] ada = {1, 2, 3};
+        int[] bo = {5, 4, 2};
+        for (int i = 0; i < 3; i++) {
+            feed.record(rating("a" + i, "ada", ada[i], 10 + i));
+            feed.record(rating("b" + i, "bo", bo[i], 20 + i));
+        }
+        feed.record(rating("c0", "cy", 1, 30));
+
+        CycleOutcome outcome = cycle();
+
+        // THEN one INSIGHT for ada only: bo's mean is fine and cy has too few ratings
+        assertThat(outcome.findings()).filteredOn(f -> f.title().contains("rated low")).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.INSIGHT);
+            assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(f.title()).isEqualTo("Persona ada is rated low by its users");
+            assertThat(f.evidence()).containsEntry("meanRating", "2.00").containsEntry("ratings", "3");
+        });
+    }
+
     @Test
     void proposesMoreEmpathyWhereMostUsersFeelBad() {
         // GIVEN ada's three users: two anxious, one calm; bo's two users: one sad, one joyful
