@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -67,13 +66,7 @@ public final class DynamoDbActivityFeed implements ActivityFeed {
 
     @Override
     public void record(Activity activity) {
-        try {
-            client.putItem(r -> r.tableName(tableName).item(item(activity))
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", LumenTable.PK)));
-        } catch (ConditionalCheckFailedException e) {
-            // Recorded by an earlier delivery.
-        }
+        PutIfAbsent.put(client, tableName, item(activity)); // false: recorded by an earlier delivery
     }
 
     /** The previous entry's delete and the new entry's put in one transaction: readers never see both or neither. */

@@ -61,11 +61,7 @@ public final class DynamoDbEscalationRepository implements EscalationRepository 
 
     @Override
     public void create(Escalation escalation) {
-        try {
-            client.putItem(r -> r.tableName(tableName).item(item(escalation))
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", LumenTable.PK)));
-        } catch (ConditionalCheckFailedException e) {
+        if (!PutIfAbsent.put(client, tableName, item(escalation))) {
             throw new ConflictException("escalation_exists", "escalation '" + escalation.escalationId() + "' exists");
         }
     }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * {@link ExamTranscripts} on the single table: one item per examination
@@ -66,11 +65,9 @@ public final class DynamoDbExamTranscripts implements ExamTranscripts {
             answer.put("answer", s(a.answer()));
             return AttributeValue.fromM(answer);
         }).toList()));
-        try {
-            client.putItem(r -> r.tableName(tableName).item(item).conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", LumenTable.PK)));
+        if (PutIfAbsent.put(client, tableName, item)) {
             return transcript;
-        } catch (ConditionalCheckFailedException e) {
+        } else {
             return find(transcript.agent(), transcript.runId())
                     .orElseThrow(() -> new IllegalStateException("transcript vanished after a conditional put failed"));
         }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -83,12 +82,7 @@ public final class DynamoDbMentoringMaterial implements MentoringMaterial {
         item.put("examples", n((long) transfer.examples()));
         item.put("scoreBefore", n(transfer.scoreBefore()));
         item.put("scoreAfter", n(transfer.scoreAfter()));
-        try {
-            client.putItem(r -> r.tableName(tableName).item(item).conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", LumenTable.PK)));
-        } catch (ConditionalCheckFailedException e) {
-            // Recorded by an earlier delivery of the same cycle.
-        }
+        PutIfAbsent.put(client, tableName, item); // false: recorded by an earlier delivery of the same cycle
     }
 
     @Override

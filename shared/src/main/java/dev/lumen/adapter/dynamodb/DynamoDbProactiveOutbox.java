@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -58,14 +57,7 @@ public final class DynamoDbProactiveOutbox implements ProactiveOutbox {
 
     @Override
     public boolean add(ProactiveMessage message) {
-        try {
-            client.putItem(r -> r.tableName(tableName).item(item(message))
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", LumenTable.PK)));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return PutIfAbsent.put(client, tableName, item(message));
     }
 
     @Override

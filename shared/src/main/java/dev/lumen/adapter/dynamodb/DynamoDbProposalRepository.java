@@ -61,14 +61,7 @@ public final class DynamoDbProposalRepository implements ProposalRepository {
 
     @Override
     public boolean add(Proposal proposal) {
-        try {
-            client.putItem(r -> r.tableName(tableName).item(item(proposal))
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", LumenTable.PK)));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return PutIfAbsent.put(client, tableName, item(proposal));
     }
 
     @Override

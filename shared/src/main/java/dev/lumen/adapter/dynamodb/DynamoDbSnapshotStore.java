@@ -20,7 +20,6 @@ import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * {@link SnapshotStore} on the single table: one item per version, {@code SNAPSHOT#{kind}#{id}} /
@@ -62,13 +61,7 @@ public final class DynamoDbSnapshotStore implements SnapshotStore {
         item.put("checksum", s(meta.checksum()));
         item.put("size", n((long) meta.size()));
         item.put(STATE, AttributeValue.fromB(SdkBytes.fromByteArray(bytes)));
-        try {
-            client.putItem(r -> r.tableName(tableName).item(item).conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", LumenTable.PK)));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return PutIfAbsent.put(client, tableName, item);
     }
 
     @Override

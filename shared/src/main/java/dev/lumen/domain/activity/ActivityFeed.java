@@ -25,14 +25,9 @@ public interface ActivityFeed {
     /**
      * Replaces an entry that stands for a changing fact (a message's rating): {@code previous} (as it
      * was recorded, same id and time) goes, {@code next} is recorded, so readers see one entry per
-     * fact. A null {@code previous} is a plain {@link #record}. Feeds that cannot remove refuse.
+     * fact. A null {@code previous} is a plain {@link #record}.
      */
-    default void replace(Activity previous, Activity next) {
-        if (previous != null) {
-            throw new UnsupportedOperationException("this activity feed cannot replace entries");
-        }
-        record(next);
-    }
+    void replace(Activity previous, Activity next);
 
     /**
      * Entries with {@code from <= at < to}, oldest first, at most {@code limit}; {@code from} is

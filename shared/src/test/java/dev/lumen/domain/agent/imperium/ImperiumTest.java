@@ -170,6 +170,11 @@ class ImperiumTest {
             }
 
             @Override
+            public void replace(Activity previous, Activity next) {
+                throw new IllegalStateException("table unavailable");
+            }
+
+            @Override
             public int eraseUser(String userId) {
                 throw new IllegalStateException("table unavailable");
             }
