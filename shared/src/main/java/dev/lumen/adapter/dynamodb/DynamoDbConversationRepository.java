@@ -366,12 +366,7 @@ public final class DynamoDbConversationRepository implements ConversationReposit
             item.put(VALIDATION, validation(message.validation()));
         }
         item.put(LumenTable.EXPIRES_AT, n(message.createdAt().plus(retention).getEpochSecond()));
-        return Put.builder()
-                .tableName(tableName)
-                .item(item)
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", LumenTable.PK))
-                .build();
+        return PutIfAbsent.inTransaction(tableName, item);
     }
 
     /** Creates or refreshes the session's META item: first-seen values stay, activity and expiry move on. */

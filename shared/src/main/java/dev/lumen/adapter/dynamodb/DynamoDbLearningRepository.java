@@ -351,12 +351,7 @@ public final class DynamoDbLearningRepository implements LearningRepository {
         item.put("interactionId", s(interaction.interactionId()));
         item.put(APPLIED_AT, AttributeValues.instant(now));
         item.put(LumenTable.EXPIRES_AT, n(now.plus(RECEIPT_RETENTION).getEpochSecond()));
-        return Put.builder()
-                .tableName(tableName)
-                .item(item)
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", LumenTable.PK))
-                .build();
+        return PutIfAbsent.inTransaction(tableName, item);
     }
 
     /** The reply's item is found from the interaction: its id is the reply's id, its time the reply's time. */

@@ -70,12 +70,7 @@ public final class DynamoDbPersonaRepository implements PersonaRepository {
     public void create(Persona persona) {
         List<TransactWriteItem> writes = new ArrayList<>(persona.traits().size() + 2);
         // Only the profile carries the condition: without a profile there are no trait items either.
-        writes.add(TransactWriteItem.builder().put(Put.builder()
-                .tableName(tableName)
-                .item(profileItem(persona))
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", LumenTable.PK))
-                .build()).build());
+        writes.add(TransactWriteItem.builder().put(PutIfAbsent.inTransaction(tableName, profileItem(persona))).build());
         for (int i = 0; i < persona.traits().size(); i++) {
             writes.add(TransactWriteItem.builder().put(Put.builder()
                     .tableName(tableName)
@@ -179,12 +174,7 @@ public final class DynamoDbPersonaRepository implements PersonaRepository {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();
-        Put auditWrite = Put.builder()
-                .tableName(tableName)
-                .item(auditItem(personaId, change))
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", LumenTable.PK))
-                .build();
+        Put auditWrite = PutIfAbsent.inTransaction(tableName, auditItem(personaId, change));
         try {
             client.transactWriteItems(r -> r.transactItems(
                     TransactWriteItem.builder().update(traitWrite).build(),

@@ -188,12 +188,7 @@ public final class DynamoDbUsageLedger implements UsageLedger {
         item.put(LumenTable.TYPE, s("LEDGER_RECEIPT"));
         item.put("model", s(call.model() == null ? "-" : call.model()));
         item.put(LumenTable.EXPIRES_AT, n(call.at().plus(RECEIPT_RETENTION).getEpochSecond()));
-        return Put.builder()
-                .tableName(tableName)
-                .item(item)
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", LumenTable.PK))
-                .build();
+        return PutIfAbsent.inTransaction(tableName, item);
     }
 
     private UsageTotals read(Account account, String sk) {
