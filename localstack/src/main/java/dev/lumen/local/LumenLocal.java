@@ -148,7 +148,10 @@ public final class LumenLocal implements AutoCloseable {
         List<QueueSpec> queueSpecs = template.queues();
         int sqsPort = settings.sqsPort() == 0 ? freePort() : settings.sqsPort();
         URI sqsEndpoint = LocalQueues.endpoint(sqsPort);
-        HandlerEnvironment environment = handlerEnvironment(template, settings, dynamoDbEndpoint, tableNames, sqsEndpoint);
+        // Known before the handlers are built: they push WebSocket frames to this port (/@connections).
+        int webPort = settings.port() == 0 ? freePort() : settings.port();
+        HandlerEnvironment environment = handlerEnvironment(template, settings, dynamoDbEndpoint, tableNames, sqsEndpoint,
+                webPort);
         // Before any handler exists: handlers read their configuration when they are built.
         environment.global().forEach(System::setProperty);
 
@@ -186,7 +189,10 @@ public final class LumenLocal implements AutoCloseable {
             HttpApi api = new HttpApi(new RouteTable(template.httpRoutes()), functions, cors,
                     settings.access().authenticator(), template.openRouteKeys());
             announceAuthentication(settings.access());
-            web = LocalWebServer.start(settings.port(), api, functions, args);
+            Optional<dev.lumen.local.ws.LocalWebSocketApi> realtime = dev.lumen.local.ws.WebSocketRoutes.of(template)
+                    .map(routes -> new dev.lumen.local.ws.LocalWebSocketApi(routes, functions,
+                            settings.access().authenticator(), LOOPBACK + ":" + webPort));
+            web = LocalWebServer.start(webPort, api, functions, realtime, args);
             LOG.atDebug().setMessage("web server ready").addKeyValue("ms", millisSince(begin)).log();
             Map<String, LocalFunction> built = functions.await();
             DynamoDbLocalServer dynamoDb = join(dynamoDbStarted);
@@ -204,6 +210,7 @@ public final class LumenLocal implements AutoCloseable {
                     .addArgument(dynamoDbEndpoint)
                     .addArgument(sqsEndpoint)
                     .addKeyValue("routes", template.httpRoutes().size())
+                    .addKeyValue("websocket", realtime.isPresent() ? local.baseUrl().replace("http://", "ws://") + "/ws" : "none")
                     .addKeyValue("functions", functions.names().size())
                     .addKeyValue("queues", queueSpecs.size())
                     .addKeyValue("pollers", pollers.size())
@@ -344,8 +351,10 @@ public final class LumenLocal implements AutoCloseable {
      */
     private static HandlerEnvironment handlerEnvironment(SamTemplate template, LocalSettings settings,
                                                          URI dynamoDbEndpoint, Map<String, String> tableNames,
-                                                         URI sqsEndpoint) {
+                                                         URI sqsEndpoint, int webPort) {
         Map<String, String> localValues = new LinkedHashMap<>();
+        // The WebSocket API's management API: the runner serves a copy of it at /@connections.
+        localValues.put("LUMEN_WEBSOCKET_ENDPOINT", "http://" + LOOPBACK + ":" + webPort);
         localValues.put("TABLE_NAME", settings.tableName());
         localValues.put("AWS_REGION", settings.region());
         localValues.put("LUMEN_DYNAMODB_ENDPOINT", dynamoDbEndpoint.toString());

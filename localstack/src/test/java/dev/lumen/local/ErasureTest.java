@@ -45,6 +45,19 @@ class ErasureTest {
         chat(personaId, kept, "session-b-" + kept, "My goal is to run a marathon too.");
         assertThat(call("PUT", "/api/users/" + gone + "/emotional-state",
                 "{\"level\": 0.4, \"state\": \"tired\", \"triggers\": [\"training\"]}").status()).isEqualTo(200);
+        // Proactive engagement keeps the user's goals and time zone (and messages, which name the user too).
+        assertThat(call("PUT", "/api/users/" + gone + "/goals/marathon",
+                "{\"goal\": \"Run a marathon\", \"progress\": 0.2, \"expected\": 0.4}").status()).isEqualTo(200);
+        assertThat(call("PUT", "/api/users/" + gone + "/time-zone", "{\"timeZone\": \"Europe/Berlin\"}").status())
+                .isEqualTo(200);
+        try (DynamoDbClient dynamoDb = DynamoDbClients.create("us-east-1", Optional.of(LocalRunner.runner().dynamoDbEndpoint()))) {
+            java.time.Instant now = java.time.Instant.now();
+            new dev.lumen.adapter.dynamodb.DynamoDbProactiveOutbox(dynamoDb, LocalRunner.runner().tableName()).add(
+                    new dev.lumen.domain.proactive.ProactiveMessage("p-" + Ids.random(), gone, personaId,
+                            new dev.lumen.domain.proactive.Trigger(dev.lumen.domain.proactive.TriggerType.INACTIVITY, 3.0, Map.of()),
+                            "How is the marathon training going?", now, now.plus(Duration.ofDays(1)),
+                            dev.lumen.domain.proactive.Channel.WEBHOOK, dev.lumen.domain.proactive.ProactiveState.PLANNED));
+        }
         assertThat(LocalRunner.runner().queues().awaitDrained(QUEUE, Duration.ofMinutes(2))).isTrue();
         assertThat(memories(personaId, gone)).hasSize(3);
         assertThat(itemsNaming(gone)).as("the user is in the table before erasure").isNotEmpty();

@@ -189,6 +189,66 @@ class JwtRunnerTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void theWebSocketHandshakeNeedsAGoodTokenAndItsUserIsTheConnections() throws Exception {
+        URI ws = URI.create(runner.baseUrl().replace("http://", "ws://") + "/ws");
+        String otherSecret = "another-secret-that-is-also-32-bytes-long!!";
+
+        // WHEN a connection comes without a token, with garbage, or with a badly signed or expired one
+        for (String query : java.util.List.of("", "?token=not.a.jwt",
+                "?token=" + DevTokens.sign(claims("jwt-ws", Instant.now().plusSeconds(600)).build(), otherSecret),
+                "?token=" + DevTokens.sign(claims("jwt-ws", Instant.now().minusSeconds(600)).build(), SECRET))) {
+            // THEN the handshake is refused with 401 and nothing is registered
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> dev.lumen.local.ws.WebSocketClient.connect(
+                    URI.create(ws + query)))).as(query).hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class)
+                    .cause().satisfies(e -> assertThat(((java.net.http.WebSocketHandshakeException) e).getResponse()
+                            .statusCode()).isEqualTo(401));
+        }
+        dev.lumen.domain.realtime.ConnectionRegistry registry = registry();
+        assertThat(registry.ofUser("jwt-ws", Instant.now())).isEmpty();
+
+        // WHEN a good token connects
+        String token = bearer("jwt-ws", "user", null).substring("Bearer ".length());
+        try (dev.lumen.local.ws.WebSocketClient client = dev.lumen.local.ws.WebSocketClient.connect(URI.create(ws + "?token=" + token))) {
+            // THEN the connection is the token's user's, and its messages act as that user
+            assertThat(registry.ofUser("jwt-ws", Instant.now())).hasSize(1);
+            client.send("{\"action\":\"typing\",\"sessionId\":\"jwt-ws-session\",\"typing\":true}");
+            client.send("{\"action\":\"sendMessage\",\"personaId\":\"jwt-nobody\",\"message\":\"hi\"}");
+            com.fasterxml.jackson.databind.JsonNode frame = client.next(Duration.ofSeconds(30));
+            while (frame.path("type").asText().equals("typing")) {
+                frame = client.next(Duration.ofSeconds(30));
+            }
+            assertThat(frame.at("/error/code").asText()).isEqualTo("persona_not_found");
+            HttpResponse<String> typing = send(get("/api/sessions/jwt-ws-session/typing")
+                    .header("authorization", bearer("jwt-ws", "user", null)));
+            assertThat(JSON.readTree(typing.body()).path("typing").findValuesAsText("userId")).containsExactly("jwt-ws");
+
+            // AND erasing the user forgets the connection while it is still open
+            HttpResponse<String> erased = send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/api/users/jwt-ws"))
+                    .timeout(Duration.ofSeconds(30)).DELETE().header("authorization", bearer("jwt-ws", "user", null)));
+            assertThat(erased.statusCode()).isEqualTo(200);
+            assertThat(registry.ofUser("jwt-ws", Instant.now())).isEmpty();
+        }
+
+        // AND a connection closed by its client loses its record
+        try (dev.lumen.local.ws.WebSocketClient client = dev.lumen.local.ws.WebSocketClient.connect(URI.create(ws + "?token=" + token))) {
+            assertThat(registry.ofUser("jwt-ws", Instant.now())).hasSize(1);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!registry.ofUser("jwt-ws", Instant.now()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(registry.ofUser("jwt-ws", Instant.now())).isEmpty();
+    }
+
+    private static dev.lumen.domain.realtime.ConnectionRegistry registry() {
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient client = software.amazon.awssdk.services.dynamodb.DynamoDbClient
+                .builder().endpointOverride(runner.dynamoDbEndpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(dev.lumen.adapter.aws.ClientCredentials.LOCAL)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+        return new dev.lumen.adapter.dynamodb.DynamoDbConnectionRegistry(client, runner.tableName());
+    }
+
     private static JWTClaimsSet.Builder claims(String subject, Instant expires) {
         return new JWTClaimsSet.Builder().subject(subject).issuer(access.issuer()).audience(access.audience())
                 .issueTime(Date.from(expires.minusSeconds(3600))).expirationTime(Date.from(expires))

@@ -109,12 +109,16 @@ class TemplateModelTest {
                     new HttpRoute("GET", "/api/snapshots/{kind}/{id}/{version}", "GetSnapshotFunction"),
                     new HttpRoute("GET", "/api/snapshots/{kind}/{id}/diff", "DiffSnapshotsFunction"),
                     new HttpRoute("POST", "/api/snapshots/{kind}/{id}/{version}/restore", "RestoreSnapshotFunction"),
-                    new HttpRoute("POST", "/api/messages/{messageId}/feedback", "FeedbackFunction"));
+                    new HttpRoute("POST", "/api/messages/{messageId}/feedback", "FeedbackFunction"),
+                    new HttpRoute("GET", "/api/users/{userId}/proactive", "GetProactiveFunction"),
+                    new HttpRoute("PUT", "/api/users/{userId}/goals/{goalId}", "PutGoalFunction"),
+                    new HttpRoute("GET", "/api/users/{userId}/goals", "ListGoalsFunction"),
+                    new HttpRoute("PUT", "/api/users/{userId}/time-zone", "PutTimeZoneFunction"));
             // 22 above the escalation routes, the two escalation routes, GET /api/usage, the erasure,
             // the six agent-platform and status routes
             // and the five custody routes, and the three proposal routes, and the five snapshot routes,
-            // and the feedback route
-            assertThat(routes).hasSize(32 + 5 + 3 + 5 + 1);
+            // and the feedback route, and the four proactive-engagement routes
+            assertThat(routes).hasSize(32 + 5 + 3 + 5 + 1 + 4);
             // API Gateway lets a literal segment beat a variable: .../diff is the diff, not version "diff".
             dev.lumen.local.http.RouteTable table = new dev.lumen.local.http.RouteTable(routes);
             assertThat(((dev.lumen.local.http.RouteTable.Found) table.find("GET", "/api/snapshots/persona/p1/diff"))

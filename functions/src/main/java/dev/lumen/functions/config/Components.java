@@ -233,7 +233,10 @@ public final class Components {
         UsageLedger ledger = usageLedger();
         dev.lumen.domain.activity.ActivityFeed feed = activityFeed();
         // The agents' activity feed is usage detail too: each entry names the user, session and tokens.
-        return new UserErasure(conversations, memory(), learning, userId -> ledger.eraseUser(userId) + feed.eraseUser(userId));
+        dev.lumen.domain.proactive.ProactiveOutbox outbox = proactiveOutbox();
+        dev.lumen.domain.proactive.GoalStore goals = new dev.lumen.adapter.dynamodb.DynamoDbGoalStore(dynamoDb, config.tableName());
+        return new UserErasure(conversations, memory(), learning, userId -> ledger.eraseUser(userId) + feed.eraseUser(userId),
+                userId -> outbox.eraseUser(userId) + goals.eraseUser(userId)).withConnections(connectionRegistry());
     }
 
     /** {@code POST /api/messages/{messageId}/feedback}: stores only, no model, so the function starts fast. */
@@ -271,6 +274,44 @@ public final class Components {
     public TypingService typing() {
         return new TypingService(new DynamoDbTypingRepository(dynamoDb, config.tableName()), clock);
     }
+
+    /** The open WebSocket connections, on the table. */
+    public dev.lumen.domain.realtime.ConnectionRegistry connectionRegistry() {
+        return new dev.lumen.adapter.dynamodb.DynamoDbConnectionRegistry(dynamoDb, config.tableName());
+    }
+
+    /**
+     * Pushes frames through the WebSocket API's management endpoint ({@code LUMEN_WEBSOCKET_ENDPOINT}:
+     * {@code https://{api}.execute-api.{region}.amazonaws.com/{stage}}, locally the runner's own URL).
+     */
+    public dev.lumen.domain.realtime.RealtimePush realtimePush() {
+        return Environment.optional(WEBSOCKET_ENDPOINT)
+                .<dev.lumen.domain.realtime.RealtimePush>map(endpoint -> new dev.lumen.adapter.apigateway.ManagementApiPush(
+                        java.net.URI.create(endpoint), config.region()))
+                // Built anyway, so a function without the variable still starts; only pushing fails.
+                .orElse((connectionId, payload) -> {
+                    throw new dev.lumen.domain.error.UnavailableException("realtime_unavailable",
+                            WEBSOCKET_ENDPOINT + " is not set: there is no WebSocket API to push through", null);
+                });
+    }
+
+    /** Chat over WebSocket ({@code RealtimeHandler}); chat and typing are built on first use. */
+    public dev.lumen.domain.realtime.RealtimeChat realtimeChat() {
+        return new dev.lumen.domain.realtime.RealtimeChat(connectionRegistry(), realtimePush(),
+                new dev.lumen.functions.realtime.JsonFrameWriter(), this::chat, this::typing, clock);
+    }
+
+    /**
+     * Whether a user has a live WebSocket connection, for proactive delivery; {@code Connections.NONE}
+     * when this function has no management endpoint to push through.
+     */
+    public dev.lumen.domain.proactive.Connections liveConnections() {
+        return Environment.optional(WEBSOCKET_ENDPOINT).isEmpty() ? dev.lumen.domain.proactive.Connections.NONE
+                : new dev.lumen.domain.realtime.LiveConnections(connectionRegistry(), clock);
+    }
+
+    /** Where the WebSocket API's management API is; see {@link #realtimePush()}. */
+    public static final String WEBSOCKET_ENDPOINT = "LUMEN_WEBSOCKET_ENDPOINT";
 
     public StatsService stats() {
         return new StatsService(new DynamoDbStatsRepository(dynamoDb, config.tableName()),
@@ -620,6 +661,93 @@ public final class Components {
     /** The schedule's run: what the activity feed says was active, snapshotted only where it changed. */
     public dev.lumen.domain.snapshot.ScheduledSnapshots scheduledSnapshots() {
         return new dev.lumen.domain.snapshot.ScheduledSnapshots(snapshots(), activityFeed(), clock);
+    }
+
+    // ---------------------------------------------------------------- proactive engagement (issue 8)
+    private dev.lumen.domain.proactive.ProactiveSettings proactiveSettings;
+    private volatile WebhookHolder webhook;
+
+    /** Goal statuses and the user's time zone: {@code /api/users/{userId}/goals}, {@code …/time-zone}. */
+    public dev.lumen.domain.proactive.GoalTracking goalTracking() {
+        return new dev.lumen.domain.proactive.GoalTracking(
+                new dev.lumen.adapter.dynamodb.DynamoDbGoalStore(dynamoDb, config.tableName()), clock);
+    }
+
+    /** The proactive messages and their states ({@code GET /api/users/{userId}/proactive}, the workers). */
+    public dev.lumen.domain.proactive.ProactiveOutbox proactiveOutbox() {
+        return new dev.lumen.adapter.dynamodb.DynamoDbProactiveOutbox(dynamoDb, config.tableName());
+    }
+
+    /** The hourly trigger evaluation: activity feed, emotional state, goals, time zone, live connections. */
+    public dev.lumen.domain.proactive.ProactiveEvaluation proactiveEvaluation() {
+        dev.lumen.domain.proactive.ProactiveSettings settings = proactiveSettings();
+        dev.lumen.domain.proactive.GoalTracking goals = goalTracking();
+        return new dev.lumen.domain.proactive.ProactiveEvaluation(activityFeed(), learning,
+                new DynamoDbPersonaRepository(dynamoDb, config.tableName()), config.coreTraits(), goals.statuses(),
+                liveConnections(), goals::zoneOf,
+                new dev.lumen.domain.proactive.ProactivePlanner(settings, proactiveOutbox(), chatModel(), clock),
+                settings, clock);
+    }
+
+    /** Moves due messages to the delivery queue (the dispatcher schedule). */
+    public dev.lumen.domain.proactive.ProactiveDispatch proactiveDispatch() {
+        return new dev.lumen.domain.proactive.ProactiveDispatch(proactiveOutbox(),
+                new dev.lumen.adapter.sqs.SqsDeliveryQueue(sqs(), ProactiveConfig.requireDeliveryQueueUrl()), clock);
+    }
+
+    /**
+     * The delivery worker's use case. The management API client is only built when a user has a live
+     * connection to push to; the webhook is read from the environment on each delivery (see {@link #webhook()}).
+     */
+    public dev.lumen.domain.proactive.ProactiveDelivery proactiveDelivery() {
+        return new dev.lumen.domain.proactive.ProactiveDelivery(proactiveOutbox(), connectionRegistry(),
+                (connectionId, payload) -> proactivePush().push(connectionId, payload), webhook(), clock);
+    }
+
+    private dev.lumen.domain.realtime.RealtimePush proactivePush;
+
+    /** The management API client, built on the first push only (most deliveries go to the webhook). */
+    private synchronized dev.lumen.domain.realtime.RealtimePush proactivePush() {
+        if (proactivePush == null) {
+            proactivePush = realtimePush();
+        }
+        return proactivePush;
+    }
+
+    /**
+     * The configured webhook, or {@link dev.lumen.domain.proactive.Webhook#NONE}. Resolved on each call and
+     * the client kept while the URL and secret stay the same: the local runner sets them after start.
+     */
+    private dev.lumen.domain.proactive.Webhook webhook() {
+        return new dev.lumen.domain.proactive.Webhook() {
+            @Override
+            public boolean configured() {
+                return ProactiveConfig.webhook().isPresent();
+            }
+
+            @Override
+            public void send(String messageId, String payload) {
+                ProactiveConfig.WebhookTarget target = ProactiveConfig.webhook()
+                        .orElseThrow(() -> new IllegalStateException("no webhook is configured"));
+                WebhookHolder held = webhook;
+                if (held == null || !held.target().equals(target)) {
+                    held = new WebhookHolder(target, new dev.lumen.adapter.webhook.SignedWebhook(target.url(),
+                            target.secret(), clock));
+                    webhook = held;
+                }
+                held.webhook().send(messageId, payload);
+            }
+        };
+    }
+
+    private record WebhookHolder(ProactiveConfig.WebhookTarget target, dev.lumen.adapter.webhook.SignedWebhook webhook) {
+    }
+
+    private synchronized dev.lumen.domain.proactive.ProactiveSettings proactiveSettings() {
+        if (proactiveSettings == null) {
+            proactiveSettings = ProactiveConfig.settings();
+        }
+        return proactiveSettings;
     }
 
     private synchronized SqsClient sqs() {

@@ -40,7 +40,16 @@ public final class Access {
      * @throws RateLimitedException      when the caller's bucket is empty (429)
      */
     public static Caller caller(APIGatewayV2HTTPEvent event) {
-        Caller caller = fromClaims(claims(event));
+        return admit(fromClaims(claims(event)));
+    }
+
+    /**
+     * Takes one token from the caller's rate-limit bucket: for requests whose claims come another way
+     * (a WebSocket message carries its connection's authorizer context).
+     *
+     * @throws RateLimitedException when the caller's bucket is empty (429)
+     */
+    public static Caller admit(Caller caller) {
         RateLimiter.Decision decision = rateLimiter.tryTake(caller.userId());
         if (!decision.allowed()) {
             long seconds = (decision.retryAfter().toMillis() + 999) / 1000;

@@ -158,7 +158,7 @@ public final class ApiExchange {
             Map.entry(PayloadTooLargeException.class, 413),
             Map.entry(UnavailableException.class, 503));
 
-    static int statusOf(DomainException e) {
+    public static int statusOf(DomainException e) {
         for (Map.Entry<Class<? extends DomainException>, Integer> status : STATUSES.entrySet()) {
             if (status.getKey().isInstance(e)) {
                 return status.getValue();

@@ -245,6 +245,22 @@ class RouteAuthorizationTest {
             cases.put(event(route.getKey()).getRouteKey(), new Case(handler(route.getValue(), snapshots, fixture.personas),
                     () -> event(route.getKey()), coach, otherCoach, false));
         }
+        // Proactive engagement (issue 8): the user's own goals, time zone and messages; admins too.
+        dev.lumen.domain.proactive.GoalTracking goalTracking = new dev.lumen.domain.proactive.GoalTracking(
+                new dev.lumen.fakes.InMemoryGoalStore(), Clock.systemUTC());
+        dev.lumen.fakes.InMemoryProactiveOutbox proactiveOutbox = new dev.lumen.fakes.InMemoryProactiveOutbox();
+        cases.put("PUT /api/users/{userId}/goals/{goalId}", new Case(handler(
+                dev.lumen.functions.proactive.PutGoalHandler.class, goalTracking),
+                () -> event("put-goal.json"), e -> asUser(e, "user-sam"), e -> asUser(e, "user-kim"), false));
+        cases.put("GET /api/users/{userId}/goals", new Case(handler(
+                dev.lumen.functions.proactive.ListGoalsHandler.class, goalTracking),
+                () -> event("list-goals.json"), e -> asUser(e, "user-sam"), e -> asUser(e, "user-kim"), false));
+        cases.put("PUT /api/users/{userId}/time-zone", new Case(handler(
+                dev.lumen.functions.proactive.PutTimeZoneHandler.class, goalTracking),
+                () -> event("put-time-zone.json"), e -> asUser(e, "user-sam"), e -> asUser(e, "user-kim"), false));
+        cases.put("GET /api/users/{userId}/proactive", new Case(handler(
+                dev.lumen.functions.proactive.ListProactiveHandler.class, proactiveOutbox),
+                () -> event("get-proactive.json"), e -> asUser(e, "user-sam"), e -> asUser(e, "user-kim"), false));
         return cases;
     }
 

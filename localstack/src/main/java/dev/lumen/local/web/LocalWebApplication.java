@@ -35,8 +35,11 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
         JacksonAutoConfiguration.class,
         ErrorMvcAutoConfiguration.class,
         ContextFunctionCatalogAutoConfiguration.class,
-        ReactorAutoConfiguration.class
+        ReactorAutoConfiguration.class,
+        // Tomcat's WebSocket container, for the WebSocket API at /ws.
+        org.springframework.boot.autoconfigure.websocket.servlet.WebSocketServletAutoConfiguration.class
 })
+@org.springframework.web.socket.config.annotation.EnableWebSocket
 class LocalWebApplication {
 
     /**
@@ -54,6 +57,28 @@ class LocalWebApplication {
             handler.handleRequest(request, response);
             return false;
         });
+        return mapping;
+    }
+
+    /**
+     * The template's WebSocket API at {@code /ws}, when it declares one. Any origin may connect, as
+     * with API Gateway (Spring would otherwise allow the same origin only); the token is the guard.
+     */
+    @Bean
+    org.springframework.web.socket.config.annotation.WebSocketConfigurer webSocketApi(
+            org.springframework.beans.factory.ObjectProvider<dev.lumen.local.ws.WebSocketEndpoint> endpoint) {
+        return registry -> endpoint.ifAvailable(ws -> registry.addHandler(ws, dev.lumen.local.ws.WebSocketEndpoint.PATH)
+                .addInterceptors(ws).setAllowedOriginPatterns("*"));
+    }
+
+    /** The management API's copy ({@code /@connections/{id}}), ahead of the catch-all HTTP API mapping. */
+    @Bean
+    SimpleUrlHandlerMapping connectionsMapping(
+            org.springframework.beans.factory.ObjectProvider<dev.lumen.local.ws.ConnectionsEndpoint> endpoint) {
+        Map<String, Object> urls = new java.util.HashMap<>();
+        endpoint.ifAvailable(connections -> urls.put(dev.lumen.local.ws.ConnectionsEndpoint.PATH + "/**", connections));
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(urls);
+        mapping.setOrder(0);
         return mapping;
     }
 

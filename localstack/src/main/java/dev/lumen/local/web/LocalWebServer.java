@@ -50,6 +50,15 @@ public final class LocalWebServer implements AutoCloseable {
      * @param args      command-line arguments, passed to Spring Boot (e.g. {@code --server.tomcat.threads.max=50})
      */
     public static LocalWebServer start(int port, HttpApi api, LocalFunctions functions, String... args) {
+        return start(port, api, functions, java.util.Optional.empty(), args);
+    }
+
+    /**
+     * As {@link #start(int, HttpApi, LocalFunctions, String...)}, also serving a WebSocket API at
+     * {@code /ws} and its management API's copy at {@code /@connections/{id}}.
+     */
+    public static LocalWebServer start(int port, HttpApi api, LocalFunctions functions,
+                                       java.util.Optional<dev.lumen.local.ws.LocalWebSocketApi> realtime, String... args) {
         // logback.xml configures logging once, before Spring starts (DynamoDB Local logs first). Spring
         // Boot would reset and reload it while other threads log, which loses lines and costs time.
         if (System.getProperty(LoggingSystem.SYSTEM_PROPERTY) == null) {
@@ -63,6 +72,13 @@ public final class LocalWebServer implements AutoCloseable {
         application.addInitializers(context -> {
             GenericApplicationContext registry = (GenericApplicationContext) context;
             registry.registerBean(HttpApi.class, () -> api);
+            realtime.ifPresent(ws -> {
+                dev.lumen.local.ws.WebSocketEndpoint endpoint = new dev.lumen.local.ws.WebSocketEndpoint(ws);
+                registry.registerBean(dev.lumen.local.ws.WebSocketEndpoint.class, () -> endpoint,
+                        definition -> definition.setDestroyMethodName("shutdown"));
+                registry.registerBean(dev.lumen.local.ws.ConnectionsEndpoint.class,
+                        () -> new dev.lumen.local.ws.ConnectionsEndpoint(ws));
+            });
             // Requests Tomcat itself refuses get the API's JSON error shape too, not an HTML page.
             registry.registerBean("jsonErrorReports", WebServerFactoryCustomizer.class,
                     () -> (WebServerFactoryCustomizer<TomcatServletWebServerFactory>) factory ->

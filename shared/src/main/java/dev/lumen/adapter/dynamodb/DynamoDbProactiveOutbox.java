@@ -3,6 +3,7 @@ package dev.lumen.adapter.dynamodb;
 import static dev.lumen.adapter.dynamodb.AttributeValues.decimal;
 import static dev.lumen.adapter.dynamodb.AttributeValues.instant;
 import static dev.lumen.adapter.dynamodb.AttributeValues.n;
+import static dev.lumen.adapter.dynamodb.AttributeValues.optionalInstant;
 import static dev.lumen.adapter.dynamodb.AttributeValues.optionalString;
 import static dev.lumen.adapter.dynamodb.AttributeValues.s;
 import static dev.lumen.adapter.dynamodb.AttributeValues.string;
@@ -20,8 +21,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -30,6 +33,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * the "plan nothing twice" guard. The partition stays small — at most a few messages a day, removed
  * by TTL after {@link #RETENTION}, longer than any cap window — so {@link #recent} reads it with one
  * consistent Query and filters on the planning time.
+ *
+ * <p>A PLANNED message not yet queued also sits in the GSI's {@code PROACTIVE_DUE} time line
+ * ({@code gsi1sk = {deliverAt}#{userId}#{messageId}}): the dispatcher's Query with
+ * {@code gsi1sk <= }{@link LumenTable#timeKeyBound} finds what is due without a scan. Queueing,
+ * sending and failing remove the GSI attributes in the same conditional update that checks the
+ * state, so a message leaves the time line exactly once.
  */
 public final class DynamoDbProactiveOutbox implements ProactiveOutbox {
     /** How long a message is kept: longer than the per-type cap window (a week by default). */
@@ -46,6 +55,9 @@ public final class DynamoDbProactiveOutbox implements ProactiveOutbox {
     private static final String DELIVER_AT = "deliverAt";
     private static final String CHANNEL = "channel";
     private static final String STATE = "state";
+    private static final String SETTLED_AT = "settledAt";
+    private static final String FAILURE = "failure";
+    private static final String QUEUED_AT = "queuedAt";
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -75,6 +87,93 @@ public final class DynamoDbProactiveOutbox implements ProactiveOutbox {
         }
         found.sort(Comparator.comparing(ProactiveMessage::plannedAt).thenComparing(ProactiveMessage::id));
         return List.copyOf(found);
+    }
+
+    @Override
+    public List<ProactiveMessage> latest(String userId, int limit) {
+        List<ProactiveMessage> all = new ArrayList<>(recent(userId, Instant.EPOCH));
+        java.util.Collections.reverse(all);
+        return List.copyOf(all.subList(0, Math.min(Math.max(0, limit), all.size())));
+    }
+
+    @Override
+    public Optional<ProactiveMessage> find(String userId, String messageId) {
+        Map<String, AttributeValue> item = client.getItem(r -> r.tableName(tableName).consistentRead(true)
+                .key(AttributeValues.key(LumenTable.proactivePk(userId), LumenTable.proactiveSk(messageId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(message(item));
+    }
+
+    @Override
+    public List<ProactiveMessage> due(Instant now, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        QueryRequest query = QueryRequest.builder().tableName(tableName).indexName(LumenTable.GSI1)
+                .keyConditionExpression("#gpk = :due AND #gsk <= :bound")
+                .expressionAttributeNames(Map.of("#gpk", LumenTable.GSI1_PK, "#gsk", LumenTable.GSI1_SK))
+                .expressionAttributeValues(Map.of(":due", s(LumenTable.PROACTIVE_DUE),
+                        ":bound", s(LumenTable.timeKeyBound(now))))
+                .limit(limit)
+                .build();
+        List<ProactiveMessage> found = new ArrayList<>();
+        // One page: at most `limit` items, the earliest first; the next run reads on.
+        for (Map<String, AttributeValue> item : client.query(query).items()) {
+            ProactiveMessage message = message(item);
+            if (message.state() == ProactiveState.PLANNED) {
+                found.add(message);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    @Override
+    public boolean markQueued(String userId, String messageId) {
+        return update(userId, messageId, "SET #queued = :at REMOVE #gpk, #gsk",
+                Map.of(":at", s(Instant.now().toString())), true);
+    }
+
+    @Override
+    public boolean markSent(String userId, String messageId, Instant at) {
+        return update(userId, messageId, "SET #state = :next, #settled = :at REMOVE #gpk, #gsk",
+                Map.of(":next", s(ProactiveState.SENT.name()), ":at", instant(at)), false);
+    }
+
+    @Override
+    public boolean markFailed(String userId, String messageId, Instant at, String reason) {
+        return update(userId, messageId, "SET #state = :next, #settled = :at, #failure = :why REMOVE #gpk, #gsk",
+                Map.of(":next", s(ProactiveState.FAILED.name()), ":at", instant(at),
+                        ":why", s(reason == null || reason.isBlank() ? "unknown" : reason)), false);
+    }
+
+    /**
+     * One conditional update of a PLANNED message ({@code dueOnly}: and still on the due time line).
+     * False when the condition fails: settled, queued already, erased or never there.
+     */
+    private boolean update(String userId, String messageId, String expression, Map<String, AttributeValue> values,
+                           boolean dueOnly) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":planned", s(ProactiveState.PLANNED.name()));
+        Map<String, String> names = new HashMap<>(Map.of("#pk", LumenTable.PK, "#state", STATE,
+                "#gpk", LumenTable.GSI1_PK, "#gsk", LumenTable.GSI1_SK));
+        if (expression.contains("#queued")) {
+            names.put("#queued", QUEUED_AT);
+        }
+        if (expression.contains("#settled")) {
+            names.put("#settled", SETTLED_AT);
+        }
+        if (expression.contains("#failure")) {
+            names.put("#failure", FAILURE);
+        }
+        String condition = "attribute_exists(#pk) AND #state = :planned" + (dueOnly ? " AND attribute_exists(#gpk)" : "");
+        try {
+            client.updateItem(r -> r.tableName(tableName)
+                    .key(AttributeValues.key(LumenTable.proactivePk(userId), LumenTable.proactiveSk(messageId)))
+                    .updateExpression(expression).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(all));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     @Override
@@ -117,6 +216,16 @@ public final class DynamoDbProactiveOutbox implements ProactiveOutbox {
         item.put(DELIVER_AT, instant(m.deliverAt()));
         item.put(CHANNEL, s(m.channel().name()));
         item.put(STATE, s(m.state().name()));
+        if (m.state() == ProactiveState.PLANNED) {
+            item.put(LumenTable.GSI1_PK, s(LumenTable.PROACTIVE_DUE));
+            item.put(LumenTable.GSI1_SK, s(LumenTable.proactiveDueSk(m.deliverAt(), m.userId(), m.id())));
+        }
+        if (m.settledAt() != null) {
+            item.put(SETTLED_AT, instant(m.settledAt()));
+        }
+        if (m.failure() != null) {
+            item.put(FAILURE, s(m.failure()));
+        }
         item.put(LumenTable.EXPIRES_AT, n(m.plannedAt().plus(RETENTION).getEpochSecond()));
         return item;
     }
@@ -131,6 +240,7 @@ public final class DynamoDbProactiveOutbox implements ProactiveOutbox {
                 decimal(item, PRIORITY), evidence);
         return new ProactiveMessage(string(item, ID), string(item, USER_ID), optionalString(item, PERSONA_ID), trigger,
                 string(item, TEXT), instant(item, PLANNED_AT), instant(item, DELIVER_AT),
-                Channel.valueOf(string(item, CHANNEL)), ProactiveState.valueOf(string(item, STATE)));
+                Channel.valueOf(string(item, CHANNEL)), ProactiveState.valueOf(string(item, STATE)),
+                optionalInstant(item, SETTLED_AT), optionalString(item, FAILURE));
     }
 }

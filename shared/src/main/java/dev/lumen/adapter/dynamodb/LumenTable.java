@@ -53,7 +53,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * proposal        PROPOSAL#{proposalId}       PROPOSAL                                  PROPOSALS#{status} / {instant created}#{proposalId}
  * activity        ACTIVITY#{yyyy-MM-ddTHH}    {instant}#{activityId}                    ACTIVITY_USER#{userId} / {instant}#{activityId} (TTL a few days)
  * snapshot        SNAPSHOT#{kind}#{id}        V#{version, 12 digits}                    (state: binary, CBOR + DEFLATE)
- * proactive msg   PROACTIVE#{userId}          MSG#{messageId}                           (TTL 35 days)
+ * proactive msg   PROACTIVE#{userId}          MSG#{messageId}                           PROACTIVE_DUE / {instant deliverAt}#{userId}#{messageId} while PLANNED and not queued (TTL 35 days)
+ * connection      CONNECTION#{connectionId}   CONNECTION                                (WebSocket; TTL 2 hours)
+ * user's conn.    CONNECTIONS#{userId}        CONNECTION#{connectionId}                 (the same record, found by user; TTL 2 hours)
+ * goal status     GOALS#{userId}              GOAL#{goalId}
+ * time zone       GOALS#{userId}              TIMEZONE
  * </pre>
  *
  * Within a persona's partition the sort keys order as {@code AUDIT#… < PROFILE < TRAIT#…}, so the
@@ -65,7 +69,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * mix the two. Documents are listed with a {@code DOC#} prefix query, which leaves out the profile.
  *
  * <p>The GSI's {@code PENDING} and {@code TYPING} partitions are time lines: a Query with
- * {@code gsi1sk <= }{@link #timeKeyBound(Instant)} finds the pending turns due by then, one with
+ * {@code gsi1sk <= }{@link #timeKeyBound(Instant)} finds the pending turns (and, in {@link #PROACTIVE_DUE},
+ * the proactive messages) due by then, one with
  * {@code >} the typing indicators still live. A parked pending turn and a cleared indicator leave
  * the index (parked: the GSI attributes are removed; cleared: the item is deleted).
  * Pending turns, receipts and typing indicators carry {@link #EXPIRES_AT}; the stats counters are
@@ -391,6 +396,42 @@ public final class LumenTable {
 
     public static String proactiveSk(String messageId) {
         return MESSAGE_PREFIX + messageId;
+    }
+
+    /** GSI partition of the proactive messages waiting for their delivery time (see {@link DynamoDbProactiveOutbox}). */
+    public static final String PROACTIVE_DUE = "PROACTIVE_DUE";
+
+    /** Orders the waiting proactive messages by delivery time; user and id keep keys unique. */
+    public static String proactiveDueSk(Instant deliverAt, String userId, String messageId) {
+        return sortableInstant(deliverAt) + "#" + userId + "#" + messageId;
+    }
+
+    /** A user's goal statuses and time zone: what the user tells proactive engagement, erased with them. */
+    public static String goalsPk(String userId) {
+        return "GOALS#" + userId;
+    }
+
+    public static final String GOAL_PREFIX = "GOAL#";
+    public static final String TIME_ZONE = "TIMEZONE";
+
+    public static String goalSk(String goalId) {
+        return GOAL_PREFIX + goalId;
+    }
+
+    /** A WebSocket connection's own item: found by the id API Gateway puts in every event. */
+    public static String connectionPk(String connectionId) {
+        return "CONNECTION#" + connectionId;
+    }
+
+    public static final String CONNECTION = "CONNECTION";
+
+    /** A user's WebSocket connections: one partition, so "every device of the user" is one Query. */
+    public static String userConnectionsPk(String userId) {
+        return "CONNECTIONS#" + userId;
+    }
+
+    public static String userConnectionSk(String connectionId) {
+        return CONNECTION + "#" + connectionId;
     }
 
     public static String typingPk(String sessionId) {

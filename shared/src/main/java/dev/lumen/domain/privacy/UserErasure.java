@@ -10,7 +10,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * The right to erasure: removes a user's messages, the memories made from them (vectors too),
- * what was learned about the user (emotional state, profile, patterns) and their usage detail.
+ * what was learned about the user (emotional state, profile, patterns), their usage detail, and what
+ * proactive engagement keeps (messages, goal statuses, time zone).
  *
  * <p>Order matters. Each session goes first: its turns are marked as applied before they are
  * deleted, so a turn still travelling through the interaction queue cannot re-create a memory or
@@ -28,16 +29,39 @@ public final class UserErasure {
     private final MemoryService memory;
     private final LearningRepository learning;
     private final ToIntFunction<String> usageDetail;
+    private final ToIntFunction<String> engagement;
 
     /**
      * @param usageDetail erases the user's usage ledger and returns how many records it deleted
      */
     public UserErasure(ConversationRepository conversations, MemoryService memory, LearningRepository learning,
                        ToIntFunction<String> usageDetail) {
+        this(conversations, memory, learning, usageDetail, userId -> 0);
+    }
+
+    /**
+     * @param engagement erases what proactive engagement keeps about the user (their proactive messages,
+     *                   goal statuses and time zone) and returns how many records it deleted; counted
+     *                   with the learned records. It runs before the learned records: a message speaks
+     *                   of the user's goals and moods, and must not outlive them if erasure stops halfway.
+     */
+    public UserErasure(ConversationRepository conversations, MemoryService memory, LearningRepository learning,
+                       ToIntFunction<String> usageDetail, ToIntFunction<String> engagement) {
+        this.engagement = engagement;
         this.conversations = conversations;
         this.memory = memory;
         this.learning = learning;
         this.usageDetail = usageDetail;
+    }
+
+    /**
+     * The same erasure, also forgetting the user's open WebSocket connections (with the engagement
+     * records, so counted with the learned ones): an erased user's devices get nothing pushed any more.
+     */
+    public UserErasure withConnections(dev.lumen.domain.realtime.ConnectionRegistry connections) {
+        ToIntFunction<String> others = engagement;
+        return new UserErasure(conversations, memory, learning, usageDetail,
+                userId -> connections.eraseUser(userId) + others.applyAsInt(userId));
     }
 
     public Report erase(String userId) {
@@ -53,7 +77,7 @@ public final class UserErasure {
             }
         }
         int usage = usageDetail.applyAsInt(user);
-        int learned = learning.eraseUser(user);
+        int learned = engagement.applyAsInt(user) + learning.eraseUser(user);
         return new Report(user, sessions.size(), messages, learned, usage);
     }
 }

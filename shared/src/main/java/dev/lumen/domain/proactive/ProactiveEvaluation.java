@@ -37,6 +37,7 @@ public final class ProactiveEvaluation {
     private final CoreTraits coreTraits;
     private final GoalStatuses goals;
     private final Connections connections;
+    private final java.util.function.Function<String, java.time.ZoneId> zones;
     private final ProactivePlanner planner;
     private final ProactiveSettings settings;
     private final Clock clock;
@@ -44,6 +45,18 @@ public final class ProactiveEvaluation {
     public ProactiveEvaluation(ActivityFeed feed, LearningRepository learning, PersonaRepository personas,
                                CoreTraits coreTraits, GoalStatuses goals, Connections connections,
                                ProactivePlanner planner, ProactiveSettings settings, Clock clock) {
+        this(feed, learning, personas, coreTraits, goals, connections, userId -> null, planner, settings, clock);
+    }
+
+    /**
+     * @param zones each user's time zone, null when unknown (the analysis then uses UTC): quiet hours,
+     *              active days and the usual hour are the user's local times
+     */
+    public ProactiveEvaluation(ActivityFeed feed, LearningRepository learning, PersonaRepository personas,
+                               CoreTraits coreTraits, GoalStatuses goals, Connections connections,
+                               java.util.function.Function<String, java.time.ZoneId> zones,
+                               ProactivePlanner planner, ProactiveSettings settings, Clock clock) {
+        this.zones = zones;
         this.feed = feed;
         this.learning = learning;
         this.personas = personas;
@@ -86,7 +99,7 @@ public final class ProactiveEvaluation {
             return Optional.empty(); // deleted since: nobody to speak for
         }
         BehaviourInput input = new BehaviourInput(user.userId, user.turns,
-                learning.emotionalState(user.userId).orElse(null), goals.of(user.userId), null);
+                learning.emotionalState(user.userId).orElse(null), goals.of(user.userId), zones.apply(user.userId));
         return planner.plan(new ProactiveCandidate(input, coreTraits.view(persona.get()),
                 connections.connected(user.userId)));
     }

@@ -82,4 +82,30 @@ class UserErasureTest {
         assertThatThrownBy(() -> erasure.erase("bad#id")).isInstanceOf(ValidationException.class);
         assertThat(ledgerErased).isEmpty();
     }
+
+    @Test
+    void proactiveMessagesGoalsAndTimeZoneGoWithTheUser() {
+        // GIVEN a user with a proactive message, a goal and a time zone, and another user with a goal
+        var outbox = new dev.lumen.fakes.InMemoryProactiveOutbox();
+        var goals = new dev.lumen.fakes.InMemoryGoalStore();
+        outbox.add(new dev.lumen.domain.proactive.ProactiveMessage("p-1", "gone", "coach",
+                new dev.lumen.domain.proactive.Trigger(dev.lumen.domain.proactive.TriggerType.INACTIVITY, 3.0, java.util.Map.of()),
+                "Hi", T, T, dev.lumen.domain.proactive.Channel.WEBHOOK, dev.lumen.domain.proactive.ProactiveState.PLANNED));
+        var tracking = new dev.lumen.domain.proactive.GoalTracking(goals, java.time.Clock.fixed(T, java.time.ZoneOffset.UTC));
+        tracking.set("gone", "g1", "Run", 0.1, 0.2, null);
+        tracking.setTimeZone("gone", "Europe/Berlin");
+        tracking.set("kept", "g1", "Run", 0.1, 0.2, null);
+        UserErasure withEngagement = new UserErasure(stores.conversations(), memory, stores.learning(), userId -> 0,
+                userId -> outbox.eraseUser(userId) + goals.eraseUser(userId));
+
+        // WHEN
+        UserErasure.Report report = withEngagement.erase("gone");
+
+        // THEN message, goal and time zone went (counted as learned records); the other user keeps theirs
+        assertThat(report.learnedRecords()).isEqualTo(3);
+        assertThat(outbox.latest("gone", 10)).isEmpty();
+        assertThat(goals.ofUser("gone")).isEmpty();
+        assertThat(goals.timeZone("gone")).isEmpty();
+        assertThat(goals.ofUser("kept")).hasSize(1);
+    }
 }

@@ -114,4 +114,22 @@ class ProactiveEvaluationTest {
         assertThat(outcome.usersEvaluated()).isEqualTo(2);
         assertThat(outcome.planned()).extracting(ProactiveMessage::userId).containsExactlyInAnyOrder("ann", "bob");
     }
+
+    @Test
+    void theUsersTimeZoneDecidesTheQuietHours() {
+        // GIVEN ann idle 25 h, living in Auckland (UTC+13 in March): 12:00 UTC is 01:00 there, quiet
+        personas.create(new Persona("coach", "Mira", "", "default", List.of(), NOW.minus(Duration.ofDays(30))));
+        turn("t1", "ann", "coach", NOW.minus(Duration.ofHours(25)));
+        ProactivePlanner planner = new ProactivePlanner(SETTINGS, outbox, new ScriptedChatModel("Kia ora"), clock);
+        ProactiveEvaluation evaluation = new ProactiveEvaluation(feed, new InMemoryLearningRepository(), personas,
+                CoreTraits.defaults(), GoalStatuses.NONE, Connections.NONE,
+                userId -> java.time.ZoneId.of("Pacific/Auckland"), planner, SETTINGS, clock);
+
+        // WHEN
+        ProactiveEvaluation.Outcome outcome = evaluation.run();
+
+        // THEN delivered when her quiet hours end, 08:00 in Auckland, not at once as in UTC
+        assertThat(outcome.planned()).singleElement()
+                .satisfies(m -> assertThat(m.deliverAt()).isEqualTo(Instant.parse("2026-03-10T19:00:00Z")));
+    }
 }

@@ -1,0 +1,33 @@
+package dev.lumen.functions.proactive;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.lumen.domain.proactive.ProactiveEvaluation;
+import dev.lumen.functions.config.Components;
+
+/**
+ * Runs on the template's {@code ProactiveSchedule} (default hourly): evaluates the trigger rules for
+ * every user active in the activity feed's window and plans at most one proactive message each.
+ */
+public final class ProactiveEvaluationHandler implements RequestHandler<ScheduledEvent, ProactiveEvaluationHandler.Result> {
+    private final ProactiveEvaluation evaluation;
+
+    public ProactiveEvaluationHandler() {
+        this(Components.instance().proactiveEvaluation());
+    }
+
+    ProactiveEvaluationHandler(ProactiveEvaluation evaluation) {
+        this.evaluation = evaluation;
+    }
+
+    /** What the run did, as the invocation's result. */
+    public record Result(int usersEvaluated, int planned, int failed) {
+    }
+
+    @Override
+    public Result handleRequest(ScheduledEvent event, Context context) {
+        ProactiveEvaluation.Outcome outcome = evaluation.run();
+        return new Result(outcome.usersEvaluated(), outcome.planned().size(), outcome.failed());
+    }
+}
