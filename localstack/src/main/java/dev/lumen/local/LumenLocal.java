@@ -75,6 +75,8 @@ public final class LumenLocal implements AutoCloseable {
     private final LocalQueues queues;
     private final List<QueuePoller> pollers;
     private final LocalScheduler scheduler;
+    /** The system properties this runner set, with what they held before; {@link #close} puts those back. */
+    private final Map<String, String> replacedProperties = new LinkedHashMap<>();
 
     private LumenLocal(LocalSettings settings, DynamoDbLocalServer dynamoDb, LocalWebServer web,
                        LocalFunctions functions, Map<String, String> tableNames, LocalQueues queues,
@@ -153,7 +155,8 @@ public final class LumenLocal implements AutoCloseable {
         HandlerEnvironment environment = handlerEnvironment(template, settings, dynamoDbEndpoint, tableNames, sqsEndpoint,
                 webPort);
         // Before any handler exists: handlers read their configuration when they are built.
-        environment.global().forEach(System::setProperty);
+        Map<String, String> replaced = new LinkedHashMap<>();
+        environment.global().forEach((name, value) -> replaced.put(name, System.setProperty(name, value)));
 
         // Handlers only need DynamoDB Local's address, not its answers, so they are built meanwhile.
         CompletableFuture<DynamoDbLocalServer> dynamoDbStarted = inThread("dynamodb-local-start", () -> {
@@ -203,6 +206,7 @@ public final class LumenLocal implements AutoCloseable {
             scheduler = new LocalScheduler(settings.schedulesEnabled() ? template.schedules() : List.of(), built,
                     settings.region(), Clock.systemUTC()).start();
             LumenLocal local = new LumenLocal(settings, dynamoDb, web, functions, tableNames, queues, pollers, scheduler);
+            local.replacedProperties.putAll(replaced);
             LOG.atInfo().setMessage("Lumen local stack ready in {} ms: API {}, invoke POST {}/invoke/<function>, DynamoDB Local {}, SQS (ElasticMQ) {}")
                     .addArgument(System.currentTimeMillis() - startedAtMillis)
                     .addArgument(local.baseUrl())
@@ -310,6 +314,7 @@ public final class LumenLocal implements AutoCloseable {
     public void close() {
         // Triggers first, so nothing is invoked while the stand-ins go away.
         try {
+            restoreProperties();
             scheduler.close();
             pollers.forEach(QueuePoller::close);
             web.close();
@@ -320,6 +325,21 @@ public final class LumenLocal implements AutoCloseable {
                 dynamoDb.close();
             }
         }
+    }
+
+    /**
+     * Puts back the system properties this runner replaced: a second runner started and closed in the same
+     * JVM (a test's) must not leave its ports behind for the first one's handlers, which read some settings
+     * lazily (the webhook, the WebSocket management endpoint).
+     */
+    private void restoreProperties() {
+        replacedProperties.forEach((name, previous) -> {
+            if (previous == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, previous);
+            }
+        });
     }
 
     /**
