@@ -57,6 +57,12 @@ class RealtimeWebSocketTest {
         EndToEndTest.createPersona("ws-ada");
         try (WebSocketClient laptop = WebSocketClient.connect(ws()); WebSocketClient phone = WebSocketClient.connect(ws())) {
             assertThat(registry.ofUser(USER, Instant.now())).hasSizeGreaterThanOrEqualTo(2);
+            // the laptop heard the phone come online (earlier tests' closing connections may have announced first)
+            JsonNode presence = laptop.nextPresence(WAIT);
+            while (!presence.path("online").asBoolean()) {
+                presence = laptop.nextPresence(WAIT);
+            }
+            assertThat(presence.path("devices").asInt()).isGreaterThanOrEqualTo(2);
 
             // WHEN the laptop sends a message
             laptop.send("{\"action\":\"sendMessage\",\"personaId\":\"ws-ada\",\"sessionId\":\"ws-session\","

@@ -27,6 +27,10 @@ public final class JsonFrameWriter implements FrameWriter {
         } else if (frame instanceof RealtimeFrame.Reply reply) {
             json.put("type", "reply");
             json.setAll((ObjectNode) Json.MAPPER.valueToTree(reply.reply()));
+        } else if (frame instanceof RealtimeFrame.Presence presence) {
+            json.put("type", "presence");
+            json.put("online", presence.online());
+            json.put("devices", presence.devices());
         } else if (frame instanceof RealtimeFrame.Error error) {
             json.put("type", "error");
             ObjectNode detail = json.putObject("error");

@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  * connection that sent the request): this class lets domain exceptions through unchanged.
  */
 public final class RealtimeChat {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RealtimeChat.class);
     /** API Gateway closes every WebSocket connection after two hours; a record never outlives that. */
     public static final Duration MAX_CONNECTION_AGE = Duration.ofHours(2);
 
@@ -50,18 +51,47 @@ public final class RealtimeChat {
         this.clock = clock;
     }
 
-    /** {@code $connect}: remembers the user's connection for {@link #MAX_CONNECTION_AGE}. */
+    /**
+     * {@code $connect}: remembers the user's connection for {@link #MAX_CONNECTION_AGE} and tells the user's
+     * other devices (a {@link RealtimeFrame.Presence} frame). The new connection itself gets nothing: API
+     * Gateway accepts no frames for a connection until its {@code $connect} has answered.
+     */
     public Connection connect(String connectionId, String userId) {
         Instant now = clock.instant();
         Connection connection = new Connection(requireConnectionId(connectionId), Ids.require("userId", userId),
                 now, now.plus(MAX_CONNECTION_AGE));
         registry.register(connection);
+        announce(userId, connection.connectionId(), true);
         return connection;
     }
 
-    /** {@code $disconnect}: forgets the connection; an unknown one is no error. */
+    /** {@code $disconnect}: forgets the connection and tells the user's other devices; an unknown one is no error. */
     public void disconnect(String connectionId) {
-        registry.remove(requireConnectionId(connectionId));
+        java.util.Optional<Connection> known = registry.find(requireConnectionId(connectionId), clock.instant());
+        registry.remove(connectionId);
+        known.ifPresent(connection -> announce(connection.userId(), connectionId, false));
+    }
+
+    /**
+     * Presence to every live connection of the user but {@code except}. Best effort: presence is a hint,
+     * so an unreachable management API must not fail a connect or a disconnect.
+     */
+    private void announce(String userId, String except, boolean online) {
+        java.util.List<Connection> live = registry.ofUser(userId, clock.instant());
+        String payload = frames.write(new RealtimeFrame.Presence(online, live.size()));
+        for (Connection connection : live) {
+            if (connection.connectionId().equals(except)) {
+                continue;
+            }
+            try {
+                if (!push.push(connection.connectionId(), payload)) {
+                    registry.remove(connection.connectionId());
+                }
+            } catch (UnavailableException e) {
+                LOG.atInfo().addKeyValue("connectionId", connection.connectionId())
+                        .log("presence not delivered; the management API is unreachable");
+            }
+        }
     }
 
     /** The live connection's user, or empty when it is unknown or expired (so it must reconnect). */

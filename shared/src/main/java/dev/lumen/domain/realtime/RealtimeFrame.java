@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What the server sends down a WebSocket connection, one JSON text frame each; {@link FrameWriter}
- * turns them into text. Every frame carries a {@code type}: {@code typing}, {@code reply} or {@code error}.
+ * turns them into text. Every frame carries a {@code type}: {@code typing}, {@code reply}, {@code presence} or {@code error}.
  */
 public sealed interface RealtimeFrame {
 
@@ -21,6 +21,14 @@ public sealed interface RealtimeFrame {
         public Reply {
             Objects.requireNonNull(reply, "reply");
         }
+    }
+
+    /**
+     * {@code {"type":"presence","online":…,"devices":…}}: sent to a user's other devices when one of them
+     * connects ({@code online} true) or disconnects (false); {@code devices} is how many of the user's
+     * connections are live now.
+     */
+    record Presence(boolean online, int devices) implements RealtimeFrame {
     }
 
     /** {@code {"type":"error","error":{"code","message"}}}: the API's error shape, sent to the one connection that erred. */

@@ -56,6 +56,27 @@ class RealtimeChatTest {
     }
 
     @Test
+    void aUsersOtherDevicesHearWhenOneComesAndGoesAndPresenceNeverFailsAConnect() {
+        // GIVEN a phone connected, and another user's connection
+        realtime.connect("phone", "ann");
+        realtime.connect("other", "bob");
+
+        // WHEN a laptop connects, then the phone leaves
+        realtime.connect("laptop", "ann");
+        realtime.disconnect("phone");
+
+        // THEN the phone heard the laptop come, the laptop heard the phone go, bob heard nothing of ann
+        assertThat(push.payloadsTo("phone")).containsExactly(new RealtimeFrame.Presence(true, 2).toString());
+        assertThat(push.payloadsTo("laptop")).containsExactly(new RealtimeFrame.Presence(false, 1).toString());
+        assertThat(push.payloadsTo("other")).isEmpty();
+
+        // AND an unreachable management API loses the hint, not the connection
+        push.failNext(1);
+        assertThat(realtime.connect("tablet", "ann").connectionId()).isEqualTo("tablet");
+        assertThat(registry.ofUser("ann", NOW)).extracting(Connection::connectionId).containsExactly("laptop", "tablet");
+    }
+
+    @Test
     void connectingBuildsNoChat() {
         realtime.connect("c-1", "ann");
         realtime.disconnect("c-1");
