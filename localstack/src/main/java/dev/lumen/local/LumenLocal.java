@@ -24,6 +24,7 @@ import dev.lumen.local.template.SamTemplate;
 import dev.lumen.local.template.SqsEventSpec;
 import dev.lumen.local.template.TableSpec;
 import dev.lumen.local.template.TemplateException;
+import dev.lumen.local.web.ApiDocs;
 import dev.lumen.local.web.LocalWebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -195,7 +196,9 @@ public final class LumenLocal implements AutoCloseable {
             Optional<dev.lumen.local.ws.LocalWebSocketApi> realtime = dev.lumen.local.ws.WebSocketRoutes.of(template)
                     .map(routes -> new dev.lumen.local.ws.LocalWebSocketApi(routes, functions,
                             settings.access().authenticator(), LOOPBACK + ":" + webPort));
-            web = LocalWebServer.start(webPort, api, functions, realtime, args);
+            // openapi.yaml sits beside template.yaml, as both describe the same API (see OpenApiDocumentTest).
+            web = LocalWebServer.start(webPort, api, functions, realtime,
+                    Optional.of(settings.template().toAbsolutePath().resolveSibling("openapi.yaml")), args);
             LOG.atDebug().setMessage("web server ready").addKeyValue("ms", millisSince(begin)).log();
             Map<String, LocalFunction> built = functions.await();
             DynamoDbLocalServer dynamoDb = join(dynamoDbStarted);
@@ -214,6 +217,7 @@ public final class LumenLocal implements AutoCloseable {
                     .addArgument(dynamoDbEndpoint)
                     .addArgument(sqsEndpoint)
                     .addKeyValue("routes", template.httpRoutes().size())
+                    .addKeyValue("docs", local.baseUrl() + ApiDocs.DOCS_PATH)
                     .addKeyValue("websocket", realtime.isPresent() ? local.baseUrl().replace("http://", "ws://") + "/ws" : "none")
                     .addKeyValue("functions", functions.names().size())
                     .addKeyValue("queues", queueSpecs.size())

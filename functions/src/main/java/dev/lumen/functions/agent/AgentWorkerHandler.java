@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.lumen.functions.observability.Invocation;
+import dev.lumen.functions.observability.Metrics;
+import dev.lumen.functions.observability.QueueLag;
 import dev.lumen.adapter.sqs.AgentWorkJson;
 import dev.lumen.domain.agent.AgentCycles;
 import dev.lumen.domain.agent.AgentWork;
@@ -35,21 +38,25 @@ public final class AgentWorkerHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : records) {
-            try {
-                AgentWork work = AgentWorkJson.read(message.getBody());
-                cycles.execute(work);
-            } catch (RuntimeException e) {
-                LOG.atWarn().setMessage("agent work failed and will be retried")
-                        .addKeyValue("messageId", message.getMessageId())
-                        .addKeyValue("receives", message.getAttributes() == null ? null
-                                : message.getAttributes().get("ApproximateReceiveCount"))
-                        .setCause(e).log();
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+        // Context for every line of this batch; the batch's queue lag as an EMF metric.
+        try (Invocation ignored = Invocation.begin(context)) {
+            QueueLag.record(event, Metrics.standard(), System.currentTimeMillis());
+            List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (SQSEvent.SQSMessage message : records) {
+                try {
+                    AgentWork work = AgentWorkJson.read(message.getBody());
+                    cycles.execute(work);
+                } catch (RuntimeException e) {
+                    LOG.atWarn().setMessage("agent work failed and will be retried")
+                            .addKeyValue("messageId", message.getMessageId())
+                            .addKeyValue("receives", message.getAttributes() == null ? null
+                                    : message.getAttributes().get("ApproximateReceiveCount"))
+                            .setCause(e).log();
+                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                }
             }
+            return new SQSBatchResponse(failures);
         }
-        return new SQSBatchResponse(failures);
     }
 }

@@ -157,7 +157,9 @@ public final class Components {
 
     /** Spending limits per user and creator, checked before each model call. */
     public Budgets budgets() {
-        return new Budgets(usageLedger(), usageConfig().budgets());
+        // The gauge reports each checked account's share of its daily budget (EMF BudgetUse).
+        return new Budgets(new dev.lumen.functions.observability.BudgetGauge(usageLedger(), usageConfig().budgets(),
+                dev.lumen.functions.observability.Metrics.standard()), usageConfig().budgets());
     }
 
     /** Prices each chat turn and records it, once per interaction id (the interaction worker). */
@@ -202,8 +204,12 @@ public final class Components {
      */
     public Escalations escalations() {
         return new Escalations(new DynamoDbEscalationRepository(dynamoDb, config.tableName()),
-                escalation -> new SqsEscalationPublisher(sqs(), safetyConfig().requireEscalationsQueueUrl())
-                        .publish(escalation), clock);
+                escalation -> {
+                    new SqsEscalationPublisher(sqs(), safetyConfig().requireEscalationsQueueUrl()).publish(escalation);
+                    // Counted once handed over: a failed publish is retried by the sweeper and counted then.
+                    dev.lumen.functions.observability.Metrics.standard().escalation(
+                            String.valueOf(escalation.severity()), escalation.tenant());
+                }, clock);
     }
 
     private synchronized SafetyConfig safetyConfig() {
@@ -376,10 +382,13 @@ public final class Components {
 
     private synchronized ChatModel chatModel() {
         if (chatModel == null) {
-            chatModel = switch (config.chatModel()) {
+            ChatModel model = switch (config.chatModel()) {
                 case OFFLINE -> new OfflineChatModel();
                 case BEDROCK -> modelChain();
             };
+            // Every call's tokens and cost per answering model, as EMF metrics.
+            chatModel = new dev.lumen.functions.observability.MeteredChatModel(model, usageConfig().prices(),
+                    dev.lumen.functions.observability.Metrics.standard());
         }
         return chatModel;
     }

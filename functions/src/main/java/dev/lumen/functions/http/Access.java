@@ -79,7 +79,7 @@ public final class Access {
         rateLimiter = limiter == null ? RateLimiter.UNLIMITED : limiter;
     }
 
-    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+    static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
         if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
             return null;

@@ -17,6 +17,8 @@ import dev.lumen.domain.error.UnprocessableContentException;
 import dev.lumen.domain.error.ValidationException;
 import java.util.Map;
 import java.util.function.Supplier;
+import dev.lumen.functions.observability.Invocation;
+import dev.lumen.functions.observability.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +73,38 @@ public final class ApiExchange {
                                                Supplier<ApiResult> work) {
         long started = System.nanoTime();
         String route = event.getRouteKey();
-        String requestId = context == null ? "-" : context.getAwsRequestId();
+        try (Invocation ignored = Invocation.begin(context)) {
+            describe(event, route);
+            APIGatewayV2HTTPResponse response = respondTo(event, maxBodyBytes, work, route);
+            long latencyMs = (System.nanoTime() - started) / 1_000_000;
+            // Route and request id in the text as well: they are context (MDC) fields, which the JSON
+            // lines carry but the local runner's console pattern does not print.
+            LOG.atInfo().addKeyValue("status", response.getStatusCode()).addKeyValue("latencyMs", latencyMs)
+                    .log("request route={} requestId={}", route, Invocation.get(Invocation.REQUEST_ID));
+            Metrics.standard().request(route, response.getStatusCode(), latencyMs);
+            return response;
+        }
+    }
+
+    /**
+     * The context of this request's log lines: route, API Gateway's request id, and who calls (the
+     * token's subject and the creator, our tenant, it speaks for), as the authorizer passed them.
+     */
+    private static void describe(APIGatewayV2HTTPEvent event, String route) {
+        Invocation.put(Invocation.ROUTE, route);
+        if (event.getRequestContext() != null) {
+            Invocation.put(Invocation.API_REQUEST_ID, event.getRequestContext().getRequestId());
+        }
+        Map<String, String> claims = Access.claims(event);
+        if (claims != null) {
+            Invocation.put(Invocation.USER_ID, claims.get("sub"));
+            Invocation.put(Invocation.TENANT, claims.get("custom:creatorId"));
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse respondTo(APIGatewayV2HTTPEvent event, int maxBodyBytes,
+                                                      Supplier<ApiResult> work, String route) {
+        String requestId = Invocation.get(Invocation.REQUEST_ID);
         APIGatewayV2HTTPResponse response;
         try {
             requireBodyWithin(event, maxBodyBytes);
@@ -95,8 +128,6 @@ public final class ApiExchange {
             LOG.error("request failed route={} requestId={} status=500", route, requestId, e);
             response = error(500, "internal_error", "the request could not be processed");
         }
-        LOG.info("request route={} requestId={} status={} latencyMs={}", route, requestId,
-                response.getStatusCode(), (System.nanoTime() - started) / 1_000_000);
         return response;
     }
 

@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.lumen.functions.observability.Invocation;
+import dev.lumen.functions.observability.Metrics;
+import dev.lumen.functions.observability.QueueLag;
 import dev.lumen.adapter.sqs.IngestJson;
 import dev.lumen.domain.activity.ActivityRecorder;
 import dev.lumen.domain.knowledge.DocumentIngestion;
@@ -42,36 +45,40 @@ public final class IngestWorkerHandler implements RequestHandler<SQSEvent, SQSBa
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage message : records) {
-            IngestRequested request = null;
-            try {
-                request = IngestJson.read(message.getBody());
-                DocumentIngestion.Outcome outcome = ingestion.process(request);
-                LOG.info("ingest creatorId={} documentId={} revision={} outcome={}", request.creatorId(),
-                        request.documentId(), request.revision(), outcome);
-                // After every outcome, SKIPPED included: a redelivery records what a crash left unrecorded.
-                if (activity != null) {
-                    activity.recordIngestion(request);
-                }
-            } catch (RuntimeException e) {
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                int receives = Receives.count(message);
-                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-                if (receives >= InteractionWorkerHandler.MAX_RECEIVES) {
-                    LOG.error("ingest failed for the last time and goes to the dead-letter queue messageId={} receives={} reason={}",
-                            message.getMessageId(), receives, reason, e);
-                    if (request != null) {
-                        giveUp(request);
+        // Context for every line of this batch; the batch's queue lag as an EMF metric.
+        try (Invocation ignored = Invocation.begin(context)) {
+            QueueLag.record(event, Metrics.standard(), System.currentTimeMillis());
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+            for (SQSEvent.SQSMessage message : records) {
+                IngestRequested request = null;
+                try {
+                    request = IngestJson.read(message.getBody());
+                    DocumentIngestion.Outcome outcome = ingestion.process(request);
+                    LOG.info("ingest creatorId={} documentId={} revision={} outcome={}", request.creatorId(),
+                            request.documentId(), request.revision(), outcome);
+                    // After every outcome, SKIPPED included: a redelivery records what a crash left unrecorded.
+                    if (activity != null) {
+                        activity.recordIngestion(request);
                     }
-                } else {
-                    LOG.warn("ingest failed and will be retried messageId={} receives={} reason={}",
-                            message.getMessageId(), receives, reason);
+                } catch (RuntimeException e) {
+                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                    int receives = Receives.count(message);
+                    String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    if (receives >= InteractionWorkerHandler.MAX_RECEIVES) {
+                        LOG.error("ingest failed for the last time and goes to the dead-letter queue messageId={} receives={} reason={}",
+                                message.getMessageId(), receives, reason, e);
+                        if (request != null) {
+                            giveUp(request);
+                        }
+                    } else {
+                        LOG.warn("ingest failed and will be retried messageId={} receives={} reason={}",
+                                message.getMessageId(), receives, reason);
+                    }
                 }
             }
+            return new SQSBatchResponse(failures);
         }
-        return new SQSBatchResponse(failures);
     }
 
     private void giveUp(IngestRequested request) {

@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.lumen.functions.observability.Invocation;
+import dev.lumen.functions.observability.Metrics;
+import dev.lumen.functions.observability.QueueLag;
 import dev.lumen.adapter.sqs.InteractionJson;
 import dev.lumen.domain.activity.ActivityRecorder;
 import dev.lumen.domain.learning.LearningService;
@@ -65,24 +68,28 @@ public final class InteractionWorkerHandler implements RequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
-        List<CompletableFuture<Result>> running = new ArrayList<>(records.size());
-        for (SQSEvent.SQSMessage message : records) {
-            running.add(CompletableFuture.supplyAsync(() -> process(message), WORKERS));
-        }
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        int applied = 0;
-        int duplicates = 0;
-        for (int i = 0; i < records.size(); i++) {
-            switch (running.get(i).join()) {
-                case APPLIED -> applied++;
-                case DUPLICATE -> duplicates++;
-                case FAILED -> failures.add(new SQSBatchResponse.BatchItemFailure(records.get(i).getMessageId()));
+        // Context for every line of this batch; the batch's queue lag as an EMF metric.
+        try (Invocation ignored = Invocation.begin(context)) {
+            QueueLag.record(event, Metrics.standard(), System.currentTimeMillis());
+            List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+            List<CompletableFuture<Result>> running = new ArrayList<>(records.size());
+            for (SQSEvent.SQSMessage message : records) {
+                running.add(CompletableFuture.supplyAsync(() -> process(message), WORKERS));
             }
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            int applied = 0;
+            int duplicates = 0;
+            for (int i = 0; i < records.size(); i++) {
+                switch (running.get(i).join()) {
+                    case APPLIED -> applied++;
+                    case DUPLICATE -> duplicates++;
+                    case FAILED -> failures.add(new SQSBatchResponse.BatchItemFailure(records.get(i).getMessageId()));
+                }
+            }
+            LOG.info("interaction batch messages={} applied={} duplicates={} failed={}",
+                    records.size(), applied, duplicates, failures.size());
+            return new SQSBatchResponse(failures);
         }
-        LOG.info("interaction batch messages={} applied={} duplicates={} failed={}",
-                records.size(), applied, duplicates, failures.size());
-        return new SQSBatchResponse(failures);
     }
 
     private enum Result { APPLIED, DUPLICATE, FAILED }

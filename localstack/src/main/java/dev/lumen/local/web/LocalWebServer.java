@@ -59,6 +59,16 @@ public final class LocalWebServer implements AutoCloseable {
      */
     public static LocalWebServer start(int port, HttpApi api, LocalFunctions functions,
                                        java.util.Optional<dev.lumen.local.ws.LocalWebSocketApi> realtime, String... args) {
+        return start(port, api, functions, realtime, java.util.Optional.empty(), args);
+    }
+
+    /**
+     * As above, also serving the OpenAPI document at {@code /openapi.yaml} and Swagger UI at
+     * {@code /docs} ({@link ApiDocs}), ahead of the catch-all HTTP API mapping.
+     */
+    public static LocalWebServer start(int port, HttpApi api, LocalFunctions functions,
+                                       java.util.Optional<dev.lumen.local.ws.LocalWebSocketApi> realtime,
+                                       java.util.Optional<java.nio.file.Path> apiDocument, String... args) {
         // logback.xml configures logging once, before Spring starts (DynamoDB Local logs first). Spring
         // Boot would reset and reload it while other threads log, which loses lines and costs time.
         if (System.getProperty(LoggingSystem.SYSTEM_PROPERTY) == null) {
@@ -87,6 +97,14 @@ public final class LocalWebServer implements AutoCloseable {
                                     host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
                                 }
                             }));
+            apiDocument.ifPresent(document -> registry.registerBean("apiDocsMapping",
+                    org.springframework.web.servlet.handler.SimpleUrlHandlerMapping.class, () -> {
+                        ApiDocs docs = new ApiDocs(document);
+                        var mapping = new org.springframework.web.servlet.handler.SimpleUrlHandlerMapping(Map.of(
+                                ApiDocs.DOCUMENT_PATH, docs, ApiDocs.DOCS_PATH, docs, ApiDocs.DOCS_PATH + "/**", docs));
+                        mapping.setOrder(0);
+                        return mapping;
+                    }));
             for (String name : functions.names()) {
                 registry.registerBean(name, FunctionRegistration.class,
                         () -> new FunctionRegistration<>(new InvokeFunction(name, functions), name).type(MESSAGE_FUNCTION));
