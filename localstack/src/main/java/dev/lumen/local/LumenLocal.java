@@ -97,6 +97,10 @@ public final class LumenLocal implements AutoCloseable {
             RoundTripBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("bench-cold")) {
+            dev.lumen.local.bench.ColdStartBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("bench-embeddings")) {
             EmbeddingBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -111,6 +115,10 @@ public final class LumenLocal implements AutoCloseable {
         }
         if (args.length > 0 && args[0].equals("bench-safety")) { dev.lumen.local.bench.SafetyBenchmark.main(Arrays.copyOfRange(args, 1, args.length)); return; }
         if (args.length > 0 && args[0].equals("bench-injection")) { dev.lumen.local.bench.InjectionBenchmark.main(Arrays.copyOfRange(args, 1, args.length)); return; }
+        if (args.length > 0 && (args[0].equals("localstack-init") || args[0].equals("localstack-sam-env"))) {
+            dev.lumen.local.docker.LocalStackFiles.main(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("mint-token")) {
             dev.lumen.local.auth.DevTokens.main(Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -218,6 +226,7 @@ public final class LumenLocal implements AutoCloseable {
                     .addArgument(sqsEndpoint)
                     .addKeyValue("routes", template.httpRoutes().size())
                     .addKeyValue("docs", local.baseUrl() + ApiDocs.DOCS_PATH)
+                    .addKeyValue("chat", local.baseUrl() + dev.lumen.local.web.WebChat.PAGE_PATH)
                     .addKeyValue("websocket", realtime.isPresent() ? local.baseUrl().replace("http://", "ws://") + "/ws" : "none")
                     .addKeyValue("functions", functions.names().size())
                     .addKeyValue("queues", queueSpecs.size())

@@ -10,18 +10,29 @@ public final class Ids {
     /** Letters, digits, '-' and '_', 1..128 long: safe inside storage keys and URLs. */
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Replaced after a SnapStart restore (see {@link #reseed()}); volatile so every thread sees the new one. */
+    private static volatile SecureRandom entropy = new SecureRandom();
 
     private Ids() {
     }
 
     /** A new random id, 20 base-36 characters (~103 bits). */
     public static String random() {
+        SecureRandom generator = entropy;
         char[] out = new char[20];
         for (int i = 0; i < out.length; i++) {
-            out[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+            out[i] = ALPHABET[generator.nextInt(ALPHABET.length)];
         }
         return new String(out);
+    }
+
+    /**
+     * A fresh generator, seeded from the system's entropy now. Called after a SnapStart restore: one
+     * snapshot is restored into many containers, and a generator state copied into each of them would
+     * hand out the same ids (Lambda's "Handling uniqueness with SnapStart").
+     */
+    public static void reseed() {
+        entropy = new SecureRandom();
     }
 
     /** Checks a caller-supplied id and returns it, or throws a validation error naming the field. */

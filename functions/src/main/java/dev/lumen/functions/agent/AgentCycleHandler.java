@@ -1,5 +1,6 @@
 package dev.lumen.functions.agent;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -25,6 +26,7 @@ public final class AgentCycleHandler implements RequestHandler<APIGatewayV2HTTPE
 
     public AgentCycleHandler() {
         this(Components.instance().agentCycles());
+        Priming.register(this);
     }
 
     AgentCycleHandler(AgentCycles cycles) {

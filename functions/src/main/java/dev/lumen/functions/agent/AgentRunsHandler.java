@@ -1,5 +1,6 @@
 package dev.lumen.functions.agent;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -21,6 +22,7 @@ public final class AgentRunsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     public AgentRunsHandler() {
         this(Components.instance().agentCycles());
+        Priming.register(this);
     }
 
     AgentRunsHandler(AgentCycles cycles) {

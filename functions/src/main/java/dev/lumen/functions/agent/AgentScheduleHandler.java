@@ -1,5 +1,6 @@
 package dev.lumen.functions.agent;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -35,6 +36,7 @@ public final class AgentScheduleHandler implements RequestHandler<ScheduledEvent
     public AgentScheduleHandler() {
         this(Components.instance().agentCycles(), agents(Environment.required("LUMEN_AGENT")),
                 kind(Environment.optional("LUMEN_AGENT_WORK").orElse("cycle")));
+        Priming.register(this);
     }
 
     AgentScheduleHandler(AgentCycles cycles, List<AgentType> agents, WorkKind kind) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.agent;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -20,6 +21,7 @@ public final class AgentStatusHandler implements RequestHandler<APIGatewayV2HTTP
 
     public AgentStatusHandler() {
         this(Components.instance().agentCycles());
+        Priming.register(this);
     }
 
     AgentStatusHandler(AgentCycles cycles) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.agent;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -30,6 +31,7 @@ public final class AgentWorkerHandler implements RequestHandler<SQSEvent, SQSBat
 
     public AgentWorkerHandler() {
         this(Components.instance().agentCycles());
+        Priming.register(this);
     }
 
     AgentWorkerHandler(AgentCycles cycles) {

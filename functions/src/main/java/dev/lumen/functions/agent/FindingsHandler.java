@@ -1,5 +1,6 @@
 package dev.lumen.functions.agent;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -29,6 +30,7 @@ public final class FindingsHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public FindingsHandler() {
         this(Components.instance().agentCycles());
+        Priming.register(this);
     }
 
     FindingsHandler(AgentCycles cycles) {

@@ -1,5 +1,7 @@
 package dev.lumen.functions.chat;
 
+import dev.lumen.functions.priming.Priming;
+import dev.lumen.functions.priming.Primers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -19,6 +21,7 @@ public final class ChatHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     public ChatHandler() {
         this(Components.instance().chat());
+        Priming.register(this, Primers::chat);
     }
 
     ChatHandler(ChatService chat) {

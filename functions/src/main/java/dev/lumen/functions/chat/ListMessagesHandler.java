@@ -1,5 +1,6 @@
 package dev.lumen.functions.chat;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -20,6 +21,7 @@ public final class ListMessagesHandler implements RequestHandler<APIGatewayV2HTT
 
     public ListMessagesHandler() {
         this(Components.instance().sessionHistory());
+        Priming.register(this);
     }
 
     record SessionMessages(String personaId, String sessionId, List<MessageView> messages) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.custody;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -27,6 +28,7 @@ public final class CustodyReportsHandler implements RequestHandler<APIGatewayV2H
 
     public CustodyReportsHandler() {
         this(Components.instance().custody());
+        Priming.register(this);
     }
 
     CustodyReportsHandler(Custody custody) {

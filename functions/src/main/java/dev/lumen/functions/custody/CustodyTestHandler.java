@@ -1,5 +1,6 @@
 package dev.lumen.functions.custody;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -28,6 +29,7 @@ public final class CustodyTestHandler implements RequestHandler<APIGatewayV2HTTP
 
     public CustodyTestHandler() {
         this(Components.instance().agentWorkPublisher());
+        Priming.register(this);
     }
 
     CustodyTestHandler(AgentWorkPublisher publisher) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.escalation;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -21,6 +22,7 @@ public final class ListEscalationsHandler implements RequestHandler<APIGatewayV2
 
     public ListEscalationsHandler() {
         this(Components.instance().escalations());
+        Priming.register(this);
     }
 
     ListEscalationsHandler(Escalations escalations) {

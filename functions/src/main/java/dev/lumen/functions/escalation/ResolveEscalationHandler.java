@@ -1,5 +1,6 @@
 package dev.lumen.functions.escalation;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -20,6 +21,7 @@ public final class ResolveEscalationHandler implements RequestHandler<APIGateway
 
     public ResolveEscalationHandler() {
         this(Components.instance().escalations());
+        Priming.register(this);
     }
 
     ResolveEscalationHandler(Escalations escalations) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.feedback;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -27,6 +28,7 @@ public final class FeedbackHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public FeedbackHandler() {
         this(Components.instance().feedback());
+        Priming.register(this);
     }
 
     FeedbackHandler(FeedbackService feedback) {

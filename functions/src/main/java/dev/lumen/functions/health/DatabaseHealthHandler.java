@@ -1,5 +1,6 @@
 package dev.lumen.functions.health;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -20,6 +21,7 @@ public final class DatabaseHealthHandler implements RequestHandler<APIGatewayV2H
 
     public DatabaseHealthHandler() {
         this(Components.instance().databaseProbe());
+        Priming.register(this);
     }
 
     DatabaseHealthHandler(DatabaseProbe probe) {

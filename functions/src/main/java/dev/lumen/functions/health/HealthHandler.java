@@ -1,5 +1,6 @@
 package dev.lumen.functions.health;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -24,6 +25,7 @@ public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     public HealthHandler() {
         this(Components.instance().healthChecks());
+        Priming.register(this);
     }
 
     HealthHandler(List<HealthCheck> checks) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.knowledge;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -20,6 +21,7 @@ public final class CreatorHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public CreatorHandler() {
         this(Components.instance().creators());
+        Priming.register(this);
     }
 
     CreatorHandler(CreatorProfiles creators) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.knowledge;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -23,6 +24,7 @@ public final class DocumentsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     public DocumentsHandler() {
         this(Components.instance().knowledgeBase());
+        Priming.register(this);
     }
 
     DocumentsHandler(KnowledgeBase knowledge) {

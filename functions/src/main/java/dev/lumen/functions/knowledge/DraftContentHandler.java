@@ -1,5 +1,6 @@
 package dev.lumen.functions.knowledge;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -21,6 +22,7 @@ public final class DraftContentHandler implements RequestHandler<APIGatewayV2HTT
 
     public DraftContentHandler() {
         this(Components.instance().contentDrafts());
+        Priming.register(this);
     }
 
     DraftContentHandler(ContentDrafts drafts) {

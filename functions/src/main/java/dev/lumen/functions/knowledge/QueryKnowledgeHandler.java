@@ -1,5 +1,6 @@
 package dev.lumen.functions.knowledge;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -23,6 +24,7 @@ public final class QueryKnowledgeHandler implements RequestHandler<APIGatewayV2H
 
     public QueryKnowledgeHandler() {
         this(Components.instance().knowledgeQuery());
+        Priming.register(this);
     }
 
     QueryKnowledgeHandler(KnowledgeQuery knowledge) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.knowledge;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -29,6 +30,7 @@ public final class SubmitDocumentHandler implements RequestHandler<APIGatewayV2H
 
     public SubmitDocumentHandler() {
         this(Components.instance().knowledgeBase());
+        Priming.register(this);
     }
 
     SubmitDocumentHandler(KnowledgeBase knowledge) {

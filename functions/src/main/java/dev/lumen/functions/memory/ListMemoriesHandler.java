@@ -1,5 +1,6 @@
 package dev.lumen.functions.memory;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -24,6 +25,7 @@ public final class ListMemoriesHandler implements RequestHandler<APIGatewayV2HTT
 
     public ListMemoriesHandler() {
         this(Components.instance().memories());
+        Priming.register(this);
     }
 
     ListMemoriesHandler(MemoryLookup memories) {

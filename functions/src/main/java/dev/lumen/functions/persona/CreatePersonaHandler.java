@@ -1,5 +1,7 @@
 package dev.lumen.functions.persona;
 
+import dev.lumen.functions.priming.Priming;
+import dev.lumen.functions.priming.Primers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -19,6 +21,7 @@ public final class CreatePersonaHandler implements RequestHandler<APIGatewayV2HT
 
     public CreatePersonaHandler() {
         this(Components.instance().personas());
+        Priming.register(this, Primers::persona);
     }
 
     CreatePersonaHandler(PersonaService personas) {

@@ -1,5 +1,7 @@
 package dev.lumen.functions.persona;
 
+import dev.lumen.functions.priming.Priming;
+import dev.lumen.functions.priming.Primers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -16,6 +18,7 @@ public final class GetPersonaHandler implements RequestHandler<APIGatewayV2HTTPE
 
     public GetPersonaHandler() {
         this(Components.instance().personas());
+        Priming.register(this, Primers::persona);
     }
 
     GetPersonaHandler(PersonaService personas) {

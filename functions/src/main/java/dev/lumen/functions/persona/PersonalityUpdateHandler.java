@@ -1,5 +1,7 @@
 package dev.lumen.functions.persona;
 
+import dev.lumen.functions.priming.Priming;
+import dev.lumen.functions.priming.Primers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -24,6 +26,7 @@ public final class PersonalityUpdateHandler implements RequestHandler<APIGateway
 
     public PersonalityUpdateHandler() {
         this(Components.instance().personas());
+        Priming.register(this, Primers::persona);
     }
 
     /** The original design's answer shape. */

@@ -1,5 +1,6 @@
 package dev.lumen.functions.presence;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -19,6 +20,7 @@ public final class GetTypingHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     public GetTypingHandler() {
         this(Components.instance().typing());
+        Priming.register(this);
     }
 
     GetTypingHandler(TypingService typing) {

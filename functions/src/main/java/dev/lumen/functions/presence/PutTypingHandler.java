@@ -1,5 +1,6 @@
 package dev.lumen.functions.presence;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -21,6 +22,7 @@ public final class PutTypingHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     public PutTypingHandler() {
         this(Components.instance().typing());
+        Priming.register(this);
     }
 
     PutTypingHandler(TypingService typing) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.privacy;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -23,6 +24,7 @@ public final class EraseUserHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     public EraseUserHandler() {
         this(Components.instance().userErasure());
+        Priming.register(this);
     }
 
     EraseUserHandler(UserErasure erasure) {

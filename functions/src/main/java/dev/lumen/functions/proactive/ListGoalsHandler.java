@@ -1,5 +1,6 @@
 package dev.lumen.functions.proactive;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -16,6 +17,7 @@ public final class ListGoalsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     public ListGoalsHandler() {
         this(Components.instance().goalTracking());
+        Priming.register(this);
     }
 
     ListGoalsHandler(GoalTracking goals) {

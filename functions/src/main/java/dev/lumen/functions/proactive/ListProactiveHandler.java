@@ -1,5 +1,6 @@
 package dev.lumen.functions.proactive;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -26,6 +27,7 @@ public final class ListProactiveHandler implements RequestHandler<APIGatewayV2HT
 
     public ListProactiveHandler() {
         this(Components.instance().proactiveOutbox());
+        Priming.register(this);
     }
 
     ListProactiveHandler(ProactiveOutbox outbox) {

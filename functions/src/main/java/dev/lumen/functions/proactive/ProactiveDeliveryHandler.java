@@ -1,5 +1,6 @@
 package dev.lumen.functions.proactive;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -32,6 +33,7 @@ public final class ProactiveDeliveryHandler implements RequestHandler<SQSEvent, 
 
     public ProactiveDeliveryHandler() {
         this(Components.instance().proactiveDelivery(), ProactiveConfig.maxReceives());
+        Priming.register(this);
     }
 
     ProactiveDeliveryHandler(ProactiveDelivery delivery, int maxReceives) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.proactive;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -16,6 +17,7 @@ public final class ProactiveDispatchHandler implements RequestHandler<ScheduledE
 
     public ProactiveDispatchHandler() {
         this(Components.instance().proactiveDispatch());
+        Priming.register(this);
     }
 
     ProactiveDispatchHandler(ProactiveDispatch dispatch) {

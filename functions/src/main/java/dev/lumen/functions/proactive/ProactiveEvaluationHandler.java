@@ -1,5 +1,6 @@
 package dev.lumen.functions.proactive;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -15,6 +16,7 @@ public final class ProactiveEvaluationHandler implements RequestHandler<Schedule
 
     public ProactiveEvaluationHandler() {
         this(Components.instance().proactiveEvaluation());
+        Priming.register(this);
     }
 
     ProactiveEvaluationHandler(ProactiveEvaluation evaluation) {

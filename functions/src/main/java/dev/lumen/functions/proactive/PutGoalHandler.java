@@ -1,5 +1,6 @@
 package dev.lumen.functions.proactive;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -24,6 +25,7 @@ public final class PutGoalHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public PutGoalHandler() {
         this(Components.instance().goalTracking());
+        Priming.register(this);
     }
 
     PutGoalHandler(GoalTracking goals) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.proactive;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -21,6 +22,7 @@ public final class PutTimeZoneHandler implements RequestHandler<APIGatewayV2HTTP
 
     public PutTimeZoneHandler() {
         this(Components.instance().goalTracking());
+        Priming.register(this);
     }
 
     PutTimeZoneHandler(GoalTracking goals) {

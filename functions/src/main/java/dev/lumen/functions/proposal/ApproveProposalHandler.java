@@ -1,5 +1,6 @@
 package dev.lumen.functions.proposal;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -22,6 +23,7 @@ public final class ApproveProposalHandler implements RequestHandler<APIGatewayV2
 
     public ApproveProposalHandler() {
         this(Components.instance().proposals());
+        Priming.register(this);
     }
 
     ApproveProposalHandler(Proposals proposals) {

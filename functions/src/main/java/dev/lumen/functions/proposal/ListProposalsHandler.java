@@ -1,5 +1,6 @@
 package dev.lumen.functions.proposal;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -29,6 +30,7 @@ public final class ListProposalsHandler implements RequestHandler<APIGatewayV2HT
 
     public ListProposalsHandler() {
         this(Components.instance().proposals());
+        Priming.register(this);
     }
 
     ListProposalsHandler(Proposals proposals) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.proposal;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -21,6 +22,7 @@ public final class RejectProposalHandler implements RequestHandler<APIGatewayV2H
 
     public RejectProposalHandler() {
         this(Components.instance().proposals());
+        Priming.register(this);
     }
 
     RejectProposalHandler(Proposals proposals) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.realtime;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
@@ -29,6 +30,7 @@ public final class ConnectAuthorizerHandler implements RequestHandler<APIGateway
 
     /** Reads {@code LUMEN_JWT_ISSUER} and {@code LUMEN_JWT_AUDIENCE} on the first request, not at start. */
     public ConnectAuthorizerHandler() {
+        Priming.register(this);
     }
 
     ConnectAuthorizerHandler(CognitoTokenVerifier verifier) {

@@ -1,5 +1,7 @@
 package dev.lumen.functions.realtime;
 
+import dev.lumen.functions.priming.Priming;
+import dev.lumen.functions.priming.Primers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
@@ -31,6 +33,7 @@ public final class RealtimeHandler implements RequestHandler<APIGatewayV2WebSock
 
     public RealtimeHandler() {
         this(Components.instance().realtimeChat());
+        Priming.register(this, Primers::chat);
     }
 
     RealtimeHandler(RealtimeChat realtime) {

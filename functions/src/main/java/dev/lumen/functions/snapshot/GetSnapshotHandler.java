@@ -1,5 +1,6 @@
 package dev.lumen.functions.snapshot;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -21,6 +22,7 @@ public final class GetSnapshotHandler implements RequestHandler<APIGatewayV2HTTP
 
     public GetSnapshotHandler() {
         this(Components.instance().snapshots(), Components.instance().personas());
+        Priming.register(this);
     }
 
     GetSnapshotHandler(Snapshots snapshots, PersonaService personas) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.snapshot;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -18,6 +19,7 @@ public final class ListSnapshotsHandler implements RequestHandler<APIGatewayV2HT
 
     public ListSnapshotsHandler() {
         this(Components.instance().snapshots(), Components.instance().personas());
+        Priming.register(this);
     }
 
     ListSnapshotsHandler(Snapshots snapshots, PersonaService personas) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.snapshot;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -22,6 +23,7 @@ public final class RestoreSnapshotHandler implements RequestHandler<APIGatewayV2
 
     public RestoreSnapshotHandler() {
         this(Components.instance().snapshots(), Components.instance().personas());
+        Priming.register(this);
     }
 
     RestoreSnapshotHandler(Snapshots snapshots, PersonaService personas) {

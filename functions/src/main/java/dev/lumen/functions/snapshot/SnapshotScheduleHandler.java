@@ -1,5 +1,6 @@
 package dev.lumen.functions.snapshot;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -19,6 +20,7 @@ public final class SnapshotScheduleHandler implements RequestHandler<ScheduledEv
 
     public SnapshotScheduleHandler() {
         this(Components.instance().scheduledSnapshots(), SnapshotConfig.fromEnvironment().window());
+        Priming.register(this);
     }
 
     SnapshotScheduleHandler(ScheduledSnapshots schedule, Duration window) {

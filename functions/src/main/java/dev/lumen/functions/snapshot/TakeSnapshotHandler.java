@@ -1,5 +1,6 @@
 package dev.lumen.functions.snapshot;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -19,6 +20,7 @@ public final class TakeSnapshotHandler implements RequestHandler<APIGatewayV2HTT
 
     public TakeSnapshotHandler() {
         this(Components.instance().snapshots(), Components.instance().personas());
+        Priming.register(this);
     }
 
     TakeSnapshotHandler(Snapshots snapshots, PersonaService personas) {

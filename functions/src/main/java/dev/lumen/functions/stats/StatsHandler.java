@@ -1,5 +1,6 @@
 package dev.lumen.functions.stats;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -16,6 +17,7 @@ public final class StatsHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     public StatsHandler() {
         this(Components.instance().stats());
+        Priming.register(this);
     }
 
     StatsHandler(StatsService stats) {

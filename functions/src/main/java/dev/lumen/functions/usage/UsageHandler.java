@@ -1,5 +1,6 @@
 package dev.lumen.functions.usage;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -22,6 +23,7 @@ public final class UsageHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     public UsageHandler() {
         this(Components.instance().usageReport());
+        Priming.register(this);
     }
 
     UsageHandler(UsageReport usage) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.user;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -16,6 +17,7 @@ public final class GetEmotionalStateHandler implements RequestHandler<APIGateway
 
     public GetEmotionalStateHandler() {
         this(Components.instance().insights());
+        Priming.register(this);
     }
 
     GetEmotionalStateHandler(UserInsights insights) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.user;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -23,6 +24,7 @@ public final class GetProfileHandler implements RequestHandler<APIGatewayV2HTTPE
 
     public GetProfileHandler() {
         this(Components.instance().insights());
+        Priming.register(this);
     }
 
     GetProfileHandler(UserInsights insights) {

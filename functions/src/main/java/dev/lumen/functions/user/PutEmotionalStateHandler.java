@@ -1,5 +1,6 @@
 package dev.lumen.functions.user;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -20,6 +21,7 @@ public final class PutEmotionalStateHandler implements RequestHandler<APIGateway
 
     public PutEmotionalStateHandler() {
         this(Components.instance().insights());
+        Priming.register(this);
     }
 
     PutEmotionalStateHandler(UserInsights insights) {

@@ -1,5 +1,6 @@
 package dev.lumen.functions.worker;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -20,6 +21,7 @@ public final class EscalationSweeperHandler implements RequestHandler<ScheduledE
 
     public EscalationSweeperHandler() {
         this(Components.instance().escalations());
+        Priming.register(this);
     }
 
     EscalationSweeperHandler(Escalations escalations) {

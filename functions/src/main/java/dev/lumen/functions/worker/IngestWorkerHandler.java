@@ -1,5 +1,6 @@
 package dev.lumen.functions.worker;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -31,6 +32,7 @@ public final class IngestWorkerHandler implements RequestHandler<SQSEvent, SQSBa
 
     public IngestWorkerHandler() {
         this(Components.instance().ingestion(), Components.instance().activityRecorder());
+        Priming.register(this);
     }
 
     IngestWorkerHandler(DocumentIngestion ingestion) {

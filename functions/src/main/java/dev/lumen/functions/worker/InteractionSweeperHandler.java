@@ -1,5 +1,6 @@
 package dev.lumen.functions.worker;
 
+import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -19,6 +20,7 @@ public final class InteractionSweeperHandler implements RequestHandler<Scheduled
 
     public InteractionSweeperHandler() {
         this(Components.instance().sweeper());
+        Priming.register(this);
     }
 
     InteractionSweeperHandler(InteractionSweeper sweeper) {

@@ -1,5 +1,7 @@
 package dev.lumen.functions.worker;
 
+import dev.lumen.functions.priming.Priming;
+import dev.lumen.functions.priming.Primers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -53,6 +55,7 @@ public final class InteractionWorkerHandler implements RequestHandler<SQSEvent, 
     public InteractionWorkerHandler() {
         this(Components.instance().learning(), Components.instance().usageAccounting(),
                 Components.instance().activityRecorder());
+        Priming.register(this, Primers::interactionWorker);
     }
 
     InteractionWorkerHandler(LearningService learning, UsageAccounting usage) {

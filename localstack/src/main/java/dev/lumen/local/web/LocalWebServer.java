@@ -105,6 +105,15 @@ public final class LocalWebServer implements AutoCloseable {
                         mapping.setOrder(0);
                         return mapping;
                     }));
+            // The chat page at / (WebChat), ahead of the catch-all HTTP API mapping like the docs.
+            registry.registerBean("webChatMapping", org.springframework.web.servlet.handler.SimpleUrlHandlerMapping.class, () -> {
+                WebChat chat = new WebChat();
+                Map<String, Object> urls = new HashMap<>();
+                WebChat.paths().forEach(path -> urls.put(path, chat));
+                var mapping = new org.springframework.web.servlet.handler.SimpleUrlHandlerMapping(urls);
+                mapping.setOrder(0);
+                return mapping;
+            });
             for (String name : functions.names()) {
                 registry.registerBean(name, FunctionRegistration.class,
                         () -> new FunctionRegistration<>(new InvokeFunction(name, functions), name).type(MESSAGE_FUNCTION));

@@ -34,7 +34,13 @@ public final class ClientCredentials {
     /** The function's role in Lambda, the default provider chain anywhere else. */
     public static AwsCredentialsProvider ofEnvironment() {
         if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
-            // Lambda puts the role's credentials in the environment; skip the rest of the default chain.
+            // With SnapStart, Lambda serves the role's credentials from a container endpoint
+            // (AWS_CONTAINER_CREDENTIALS_FULL_URI) instead of the access key variables, so that no key
+            // is frozen into the snapshot; the provider fetches them on the first signed call.
+            if (System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) {
+                return software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider.builder().build();
+            }
+            // Otherwise the role's credentials are in the environment; skip the rest of the default chain.
             return EnvironmentVariableCredentialsProvider.create();
         }
         return DefaultCredentialsProvider.builder().build();
