@@ -97,6 +97,10 @@ public final class LumenLocal implements AutoCloseable {
             RoundTripBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("bench-all")) {
+            dev.lumen.local.bench.AllBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("bench-cold")) {
             dev.lumen.local.bench.ColdStartBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
