@@ -12,9 +12,9 @@ import dev.lumen.adapter.sqs.DeliveryJson;
 import dev.lumen.domain.proactive.ProactiveDelivery;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.config.ProactiveConfig;
+import dev.lumen.functions.worker.Receives;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +49,7 @@ public final class ProactiveDeliveryHandler implements RequestHandler<SQSEvent, 
             List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
             List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
             for (SQSEvent.SQSMessage message : records) {
-                int receives = receives(message);
+                int receives = Receives.count(message);
                 try {
                     DeliveryJson.Delivery queued = DeliveryJson.read(message.getBody());
                     delivery.deliver(queued.userId(), queued.messageId(), receives >= maxReceives);
@@ -61,15 +61,6 @@ public final class ProactiveDeliveryHandler implements RequestHandler<SQSEvent, 
                 }
             }
             return new SQSBatchResponse(failures);
-        }
-    }
-
-    private static int receives(SQSEvent.SQSMessage message) {
-        Map<String, String> attributes = message.getAttributes();
-        try {
-            return attributes == null ? 1 : Integer.parseInt(attributes.getOrDefault("ApproximateReceiveCount", "1"));
-        } catch (NumberFormatException e) {
-            return 1;
         }
     }
 }

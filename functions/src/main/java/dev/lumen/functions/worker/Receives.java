@@ -4,12 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.Map;
 
 /** How many times SQS has delivered a message, from its {@code ApproximateReceiveCount} attribute. */
-final class Receives {
+public final class Receives {
 
     private Receives() {
     }
 
-    static int count(SQSEvent.SQSMessage message) {
+    public static int count(SQSEvent.SQSMessage message) {
         Map<String, String> attributes = message.getAttributes();
         try {
             return attributes == null ? 1 : Integer.parseInt(attributes.getOrDefault("ApproximateReceiveCount", "1"));
