@@ -1,6 +1,5 @@
 package dev.lumen.functions.agent;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -11,6 +10,7 @@ import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.functions.http.ApiResult;
+import dev.lumen.functions.priming.Priming;
 import java.util.List;
 
 /** {@code GET /api/agents/{agent}/runs?limit=} (admins): the agent's runs, newest first (limit 1..100, default 20). */

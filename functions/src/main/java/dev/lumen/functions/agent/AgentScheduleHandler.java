@@ -1,6 +1,5 @@
 package dev.lumen.functions.agent;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -10,6 +9,7 @@ import dev.lumen.domain.agent.Trigger;
 import dev.lumen.domain.agent.WorkKind;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.config.Environment;
+import dev.lumen.functions.priming.Priming;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.lumen.functions.agent;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -12,6 +11,7 @@ import dev.lumen.adapter.sqs.AgentWorkJson;
 import dev.lumen.domain.agent.AgentCycles;
 import dev.lumen.domain.agent.AgentWork;
 import dev.lumen.functions.config.Components;
+import dev.lumen.functions.priming.Priming;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

@@ -1,6 +1,5 @@
 package dev.lumen.functions.escalation;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -11,6 +10,7 @@ import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
+import dev.lumen.functions.priming.Priming;
 
 /**
  * {@code POST /api/escalations/{escalationId}/resolve} with {@code {resolvedBy?, note?}} (the body may

@@ -1,6 +1,5 @@
 package dev.lumen.functions.health;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -9,6 +8,7 @@ import dev.lumen.domain.health.HealthCheck;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.functions.http.ApiResult;
+import dev.lumen.functions.priming.Priming;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.lumen.functions.knowledge;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -14,6 +13,7 @@ import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
+import dev.lumen.functions.priming.Priming;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package dev.lumen.functions.persona;
 
-import dev.lumen.functions.priming.Priming;
-import dev.lumen.functions.priming.Primers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -14,6 +12,8 @@ import dev.lumen.functions.http.Caller;
 import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
+import dev.lumen.functions.priming.Primers;
+import dev.lumen.functions.priming.Priming;
 
 /** {@code POST /api/personas}: creates a persona with its own traits (201). */
 public final class CreatePersonaHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

@@ -1,7 +1,5 @@
 package dev.lumen.functions.persona;
 
-import dev.lumen.functions.priming.Priming;
-import dev.lumen.functions.priming.Primers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -11,6 +9,8 @@ import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
+import dev.lumen.functions.priming.Primers;
+import dev.lumen.functions.priming.Priming;
 
 /** {@code GET /api/personas/{personaId}}: the persona with its effective traits. */
 public final class GetPersonaHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

@@ -1,7 +1,5 @@
 package dev.lumen.functions.persona;
 
-import dev.lumen.functions.priming.Priming;
-import dev.lumen.functions.priming.Primers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -16,6 +14,8 @@ import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
 import dev.lumen.domain.persona.Trait;
+import dev.lumen.functions.priming.Primers;
+import dev.lumen.functions.priming.Priming;
 
 /**
  * {@code PUT /api/personality} with {@code {personaId, traitId, action, intensity}}: the original

@@ -1,7 +1,5 @@
 package dev.lumen.functions.persona;
 
-import dev.lumen.functions.priming.Priming;
-import dev.lumen.functions.priming.Primers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -14,6 +12,8 @@ import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.JsonBody;
+import dev.lumen.functions.priming.Primers;
+import dev.lumen.functions.priming.Priming;
 
 /** {@code PUT /api/personas/{personaId}/traits/{traitId}} with {@code {action, intensity}}: the trait after the update. */
 public final class TraitUpdateHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

@@ -1,6 +1,5 @@
 package dev.lumen.functions.proactive;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -10,6 +9,7 @@ import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.functions.http.ApiResult;
+import dev.lumen.functions.priming.Priming;
 
 /** {@code GET /api/users/{userId}/goals}: the user's goal statuses and time zone (self or admin). */
 public final class ListGoalsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

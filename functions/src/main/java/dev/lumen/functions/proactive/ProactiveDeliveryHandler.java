@@ -1,6 +1,5 @@
 package dev.lumen.functions.proactive;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -12,6 +11,7 @@ import dev.lumen.adapter.sqs.DeliveryJson;
 import dev.lumen.domain.proactive.ProactiveDelivery;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.config.ProactiveConfig;
+import dev.lumen.functions.priming.Priming;
 import dev.lumen.functions.worker.Receives;
 import java.util.ArrayList;
 import java.util.List;

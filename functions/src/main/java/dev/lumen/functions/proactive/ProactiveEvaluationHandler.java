@@ -1,11 +1,11 @@
 package dev.lumen.functions.proactive;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.lumen.domain.proactive.ProactiveEvaluation;
 import dev.lumen.functions.config.Components;
+import dev.lumen.functions.priming.Priming;
 
 /**
  * Runs on the template's {@code ProactiveSchedule} (default hourly): evaluates the trigger rules for

@@ -1,11 +1,11 @@
 package dev.lumen.functions.realtime;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import dev.lumen.domain.error.UnauthenticatedException;
 import dev.lumen.functions.config.Environment;
+import dev.lumen.functions.priming.Priming;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

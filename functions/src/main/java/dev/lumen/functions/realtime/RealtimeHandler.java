@@ -1,7 +1,5 @@
 package dev.lumen.functions.realtime;
 
-import dev.lumen.functions.priming.Priming;
-import dev.lumen.functions.priming.Primers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
@@ -13,6 +11,8 @@ import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.Caller;
 import dev.lumen.functions.http.JsonBody;
+import dev.lumen.functions.priming.Primers;
+import dev.lumen.functions.priming.Priming;
 
 /**
  * Every route of the WebSocket API, by {@code requestContext.routeKey}: {@code $connect} registers the

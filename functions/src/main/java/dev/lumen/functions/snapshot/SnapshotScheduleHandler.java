@@ -1,12 +1,12 @@
 package dev.lumen.functions.snapshot;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.lumen.domain.snapshot.ScheduledSnapshots;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.config.SnapshotConfig;
+import dev.lumen.functions.priming.Priming;
 import java.time.Duration;
 
 /**

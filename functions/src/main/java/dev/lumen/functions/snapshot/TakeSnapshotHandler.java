@@ -1,6 +1,5 @@
 package dev.lumen.functions.snapshot;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -12,6 +11,7 @@ import dev.lumen.functions.config.Components;
 import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.functions.http.ApiResult;
+import dev.lumen.functions.priming.Priming;
 
 /** {@code POST /api/snapshots/{kind}/{id}}: takes a snapshot now; 201 with its meta data. */
 public final class TakeSnapshotHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

@@ -1,6 +1,5 @@
 package dev.lumen.functions.usage;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -12,6 +11,7 @@ import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.functions.http.ApiResult;
 import dev.lumen.functions.http.Caller;
+import dev.lumen.functions.priming.Priming;
 
 /**
  * {@code GET /api/usage?userId=|creatorId=|agent=&from=&to=}: model usage and cost per UTC day, with

@@ -1,11 +1,11 @@
 package dev.lumen.functions.worker;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.lumen.domain.escalation.Escalations;
 import dev.lumen.functions.config.Components;
+import dev.lumen.functions.priming.Priming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,5 @@
 package dev.lumen.functions.worker;
 
-import dev.lumen.functions.priming.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -13,6 +12,7 @@ import dev.lumen.domain.activity.ActivityRecorder;
 import dev.lumen.domain.knowledge.DocumentIngestion;
 import dev.lumen.domain.knowledge.IngestRequested;
 import dev.lumen.functions.config.Components;
+import dev.lumen.functions.priming.Priming;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

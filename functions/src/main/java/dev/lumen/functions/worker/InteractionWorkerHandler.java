@@ -1,7 +1,5 @@
 package dev.lumen.functions.worker;
 
-import dev.lumen.functions.priming.Priming;
-import dev.lumen.functions.priming.Primers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -15,6 +13,8 @@ import dev.lumen.domain.learning.LearningService;
 import dev.lumen.domain.memory.InteractionRecorded;
 import dev.lumen.domain.usage.UsageAccounting;
 import dev.lumen.functions.config.Components;
+import dev.lumen.functions.priming.Primers;
+import dev.lumen.functions.priming.Priming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
