@@ -40,6 +40,9 @@ import java.util.regex.Pattern;
  * document ingestion, and a load test whose turns must each become exactly one memory once the
  * interactions queue has drained — the check that can fail if the pipeline loses or doubles work.
  *
+ * <p>Exit status 0; 1 if it stopped on an exception (a cold-start or retrieval failure is a table
+ * row instead); 2 if the load test lost or doubled turns.
+ *
  * <p>The worker learns from every chat turn in the same JVM, so chat figures include that
  * competition for the CPU; on a shared 2-core machine read them as relative.
  */
@@ -59,6 +62,8 @@ public final class AllBenchmark {
     private final int seconds;
     private final SummaryTable table = new SummaryTable();
     private String baseUrl;
+    /** Set when the load test's turns did not each become exactly one memory: {@code bench-all} then exits 2. */
+    private boolean lostOrDoubled;
 
     private AllBenchmark(boolean quick, int users, int seconds) {
         this.quick = quick;
@@ -76,7 +81,9 @@ public final class AllBenchmark {
         }
         int status = 0;
         try {
-            new AllBenchmark(quick, users, seconds).run();
+            AllBenchmark bench = new AllBenchmark(quick, users, seconds);
+            bench.run();
+            status = bench.lostOrDoubled ? 2 : 0;
         } catch (Exception e) {
             e.printStackTrace();
             status = 1;
@@ -102,8 +109,8 @@ public final class AllBenchmark {
             new MiniLmEmbeddingModel().embed("warm up"); // loaded in the background; wait for it
             baseUrl = runner.baseUrl();
             createPersona();
-            chatLatency(1, quick ? 30 : 200);
-            chatLatency(16, quick ? 10 : 25);
+            chatLatency(1, quick ? 30 : 100);
+            chatLatency(16, quick ? 10 : 15);
             traitUpdates();
             drain(runner, Duration.ofMinutes(2));
             memoryRecall();
@@ -134,7 +141,7 @@ public final class AllBenchmark {
 
     /** {@code bench-retrieval} on a slice, hybrid mode only, in a JVM of its own; its nDCG@10 is read from its output. */
     private void retrieval() {
-        int docs = quick ? 50 : 300;
+        int docs = quick ? 50 : 200;
         Path data = Path.of(System.getProperty("lumen.project", ".")).resolve("../shared/data/scifact").normalize();
         String jar = System.getProperty("java.class.path");
         if (!Files.isRegularFile(data.resolve("corpus.jsonl")) || !jar.endsWith(".jar") || jar.contains(java.io.File.pathSeparator)) {
@@ -207,7 +214,7 @@ public final class AllBenchmark {
         List<String> traitIds = new ArrayList<>();
         persona.path("traits").forEach(trait -> traitIds.add(trait.path("id").asText()));
         int clients = Math.min(4, traitIds.size());
-        long durationNanos = Duration.ofSeconds(quick ? 5 : 10).toNanos();
+        long durationNanos = Duration.ofSeconds(5).toNanos();
         System.out.printf(Locale.ROOT, "== trait updates, %d clients (one trait each) for %d s%n", clients, durationNanos / 1_000_000_000);
         Latencies latencies = new Latencies();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
@@ -326,7 +333,8 @@ public final class AllBenchmark {
                 String.format(Locale.ROOT, "%d turns answered → %d memories learned, %d messages stored (expect %d),"
                                 + " interactions DLQ +%d, drained in %.1f s", ok, memories, messages, 2 * ok, dead, drainSeconds));
         if (!drained || lost != 0 || dead != 0 || messages != 2 * ok) {
-            System.out.println("!! load test: turns were lost or doubled (see the table)");
+            lostOrDoubled = true;
+            System.out.println("!! load test: turns were lost or doubled (see the table); exit status 2");
         }
     }
 
