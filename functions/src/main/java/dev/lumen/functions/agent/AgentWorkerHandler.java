@@ -4,16 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.lumen.functions.observability.Invocation;
-import dev.lumen.functions.observability.Metrics;
-import dev.lumen.functions.observability.QueueLag;
 import dev.lumen.adapter.sqs.AgentWorkJson;
 import dev.lumen.domain.agent.AgentCycles;
-import dev.lumen.domain.agent.AgentWork;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.priming.Priming;
-import java.util.ArrayList;
-import java.util.List;
+import dev.lumen.functions.worker.Receives;
+import dev.lumen.functions.worker.SqsBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,25 +36,10 @@ public final class AgentWorkerHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        // Context for every line of this batch; the batch's queue lag as an EMF metric.
-        try (Invocation ignored = Invocation.begin(context)) {
-            QueueLag.record(event, Metrics.standard(), System.currentTimeMillis());
-            List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
-            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-            for (SQSEvent.SQSMessage message : records) {
-                try {
-                    AgentWork work = AgentWorkJson.read(message.getBody());
-                    cycles.execute(work);
-                } catch (RuntimeException e) {
-                    LOG.atWarn().setMessage("agent work failed and will be retried")
-                            .addKeyValue("messageId", message.getMessageId())
-                            .addKeyValue("receives", message.getAttributes() == null ? null
-                                    : message.getAttributes().get("ApproximateReceiveCount"))
-                            .setCause(e).log();
-                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                }
-            }
-            return new SQSBatchResponse(failures);
-        }
+        return SqsBatch.eachInTurn(event, context, message -> cycles.execute(AgentWorkJson.read(message.getBody())),
+                (message, e) -> LOG.atWarn().setMessage("agent work failed and will be retried")
+                        .addKeyValue("messageId", message.getMessageId())
+                        .addKeyValue("receives", Receives.count(message))
+                        .setCause(e).log());
     }
 }

@@ -4,17 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.lumen.functions.observability.Invocation;
-import dev.lumen.functions.observability.Metrics;
-import dev.lumen.functions.observability.QueueLag;
 import dev.lumen.adapter.sqs.DeliveryJson;
 import dev.lumen.domain.proactive.ProactiveDelivery;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.config.ProactiveConfig;
 import dev.lumen.functions.priming.Priming;
 import dev.lumen.functions.worker.Receives;
-import java.util.ArrayList;
-import java.util.List;
+import dev.lumen.functions.worker.SqsBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,24 +39,14 @@ public final class ProactiveDeliveryHandler implements RequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        // Context for every line of this batch; the batch's queue lag as an EMF metric.
-        try (Invocation ignored = Invocation.begin(context)) {
-            QueueLag.record(event, Metrics.standard(), System.currentTimeMillis());
-            List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
-            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-            for (SQSEvent.SQSMessage message : records) {
-                int receives = Receives.count(message);
-                try {
-                    DeliveryJson.Delivery queued = DeliveryJson.read(message.getBody());
-                    delivery.deliver(queued.userId(), queued.messageId(), receives >= maxReceives);
-                } catch (RuntimeException e) {
-                    LOG.atWarn().setMessage("proactive delivery failed").addKeyValue("sqsMessageId", message.getMessageId())
-                            .addKeyValue("receives", receives).addKeyValue("lastAttempt", receives >= maxReceives)
-                            .setCause(e).log();
-                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                }
-            }
-            return new SQSBatchResponse(failures);
-        }
+        return SqsBatch.eachInTurn(event, context, message -> {
+            DeliveryJson.Delivery queued = DeliveryJson.read(message.getBody());
+            delivery.deliver(queued.userId(), queued.messageId(), Receives.count(message) >= maxReceives);
+        }, (message, e) -> {
+            int receives = Receives.count(message);
+            LOG.atWarn().setMessage("proactive delivery failed").addKeyValue("sqsMessageId", message.getMessageId())
+                    .addKeyValue("receives", receives).addKeyValue("lastAttempt", receives >= maxReceives)
+                    .setCause(e).log();
+        });
     }
 }
