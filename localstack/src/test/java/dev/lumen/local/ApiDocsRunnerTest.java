@@ -202,6 +202,50 @@ class ApiDocsRunnerTest {
         assertThat(problems).as("answers that drifted from openapi.yaml").isEmpty();
     }
 
+    @Test
+    void real_answers_of_the_snapshot_agent_proposal_escalation_and_erasure_routes_match_the_documented_schemas() {
+        String personaId = "doc-snap-" + Ids.random();
+        String user = "doc-erase-" + Ids.random();
+        List<String> problems = new ArrayList<>();
+        check(problems, "POST", "/api/personas", "/api/personas", """
+                {"id": "%s", "name": "Ada", "description": "A patient study coach",
+                 "traits": [{"name": "Warmth", "description": "Kind", "intensity": 0.8}]}""".formatted(personaId), 201);
+
+        // Persona snapshots: two versions a trait change apart, listed, read, compared and restored
+        check(problems, "POST", "/api/snapshots/{kind}/{id}", "/api/snapshots/persona/" + personaId, null, 201);
+        call("PUT", "/api/personas/" + personaId + "/traits/warmth", "{\"action\": \"set\", \"intensity\": 0.3}");
+        check(problems, "POST", "/api/snapshots/{kind}/{id}", "/api/snapshots/persona/" + personaId, null, 201);
+        check(problems, "GET", "/api/snapshots/{kind}/{id}", "/api/snapshots/persona/" + personaId, null, 200);
+        check(problems, "GET", "/api/snapshots/{kind}/{id}/{version}", "/api/snapshots/persona/" + personaId + "/1", null, 200);
+        JsonNode diff = check(problems, "GET", "/api/snapshots/{kind}/{id}/diff",
+                "/api/snapshots/persona/" + personaId + "/diff?from=1&to=2", null, 200);
+        assertThat(diff.at("/traits/changed/0/id").asText()).as("the diff is not empty").isEqualTo("warmth");
+        check(problems, "POST", "/api/snapshots/{kind}/{id}/{version}/restore",
+                "/api/snapshots/persona/" + personaId + "/1/restore", null, 200);
+        // A user's and an agent's state: the other two shapes of a snapshot's state
+        call("PUT", "/api/users/" + user + "/emotional-state", "{\"level\": 0.4, \"state\": \"hopeful\"}");
+        check(problems, "POST", "/api/snapshots/{kind}/{id}", "/api/snapshots/user/" + user, null, 201);
+        check(problems, "GET", "/api/snapshots/{kind}/{id}/{version}", "/api/snapshots/user/" + user + "/1", null, 200);
+        JsonNode agent = check(problems, "POST", "/api/snapshots/{kind}/{id}", "/api/snapshots/agent/guardian", null, 201);
+        check(problems, "GET", "/api/snapshots/{kind}/{id}/{version}", "/api/snapshots/agent/guardian/"
+                + agent.path("version").asText("1"), null, 200);
+
+        // Agents and custody: work queued
+        check(problems, "POST", "/api/agents/{agent}/cycle", "/api/agents/guardian/cycle", "{\"kind\": \"cycle\"}", 202);
+        check(problems, "POST", "/api/custody/test/{agentType}", "/api/custody/test/guardian", null, 202);
+        // Decisions on things that do not exist: the documented 404s
+        check(problems, "POST", "/api/proposals/{proposalId}/approve", "/api/proposals/nothing-" + Ids.random() + "/approve",
+                "{\"reason\": \"looks right\"}", 404);
+        check(problems, "POST", "/api/proposals/{proposalId}/reject", "/api/proposals/nothing-" + Ids.random() + "/reject",
+                "{\"reason\": \"not now\"}", 404);
+        check(problems, "POST", "/api/escalations/{escalationId}/resolve", "/api/escalations/nothing-" + Ids.random() + "/resolve",
+                "{\"resolvedBy\": \"nurse-joy\", \"note\": \"called back\"}", 404);
+        // Erasure of the user made above
+        check(problems, "DELETE", "/api/users/{userId}", "/api/users/" + user, null, 200);
+
+        assertThat(problems).as("answers that drifted from openapi.yaml").isEmpty();
+    }
+
     /** Calls the route, expects the status, and checks the body against the document; returns the body. */
     private JsonNode check(List<String> problems, String method, String template, String path, String body, int status) {
         Reply reply = call(method, path, body);

@@ -15,12 +15,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,32 +29,19 @@ import org.junit.jupiter.api.Test;
  * handlers keep one configuration per JVM, so this runner cannot share one with {@link LocalRunner}'s.
  */
 @Tag("jwt-runner")
+@org.junit.jupiter.api.extension.ExtendWith(JwtRunner.class)
 class JwtRunnerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SECRET = "a-local-test-secret-of-at-least-32-bytes!";
-    private static final Map<String, String> ENVIRONMENT = Map.of(
-            "LUMEN_AUTH", "jwt",
-            "LUMEN_JWT_SECRET", SECRET,
-            // Small, so a test can run a user out: 10 at once, then one every 10 s.
-            "LUMEN_RATE_LIMIT_PER_MINUTE", "6",
-            "LUMEN_RATE_LIMIT_BURST", "10");
+    private static final String SECRET = JwtRunner.SECRET;
 
     private static LumenLocal runner;
     private static LocalAccess access;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
-    static void start() throws IOException {
-        LocalSettings settings = LocalRunner.isolatedSettings("lumen-jwt-test", ENVIRONMENT);
-        access = settings.access();
-        runner = LocalRunner.startIsolated(settings);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (runner != null) {
-            runner.close();
-        }
+    static void start() {
+        runner = JwtRunner.runner();
+        access = JwtRunner.access();
     }
 
     @Test

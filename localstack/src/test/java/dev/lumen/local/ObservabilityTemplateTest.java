@@ -60,10 +60,64 @@ class ObservabilityTemplateTest {
         List<Resource> alarms = template.resources("AWS::CloudWatch::Alarm");
 
         assertThat(alarms).extracting(Resource::logicalId)
-                .contains("LumenErrorRateAlarm", "LumenLatencyP99Alarm", "LumenBudgetNearLimitAlarm");
+                .contains("LumenErrorRateAlarm", "LumenLatencyP99Alarm", "LumenBudgetNearLimitAlarm",
+                        "LumenInvocationErrorsAlarm");
         for (Resource alarm : alarms) {
             assertThat(notifiesTopic(alarm)).as(alarm.logicalId() + " notifies LumenAlarmTopic").isTrue();
         }
+    }
+
+    /**
+     * The budget alarm watches every budget the functions report ({@code BudgetGauge.Budget}: user,
+     * creator and agent, daily and monthly), and the invocation alarm every kind of non-API
+     * invocation ({@code Invocation.Kind}): a budget or kind added in code without its alarm fails here.
+     */
+    @Test
+    void the_budget_and_invocation_alarms_cover_every_budget_and_every_kind_the_code_reports() {
+        Resource dashboard = template.resources("AWS::CloudWatch::Dashboard").stream().findFirst().orElseThrow();
+        String body = String.valueOf(dashboard.properties().get("DashboardBody"));
+        List<String> budgets = java.util.Arrays.stream(dev.lumen.functions.observability.BudgetGauge.Budget.values())
+                .map(dev.lumen.functions.observability.BudgetGauge.Budget::dimension).toList();
+        List<String> kinds = java.util.Arrays.stream(dev.lumen.functions.observability.Invocation.Kind.values())
+                .map(dev.lumen.functions.observability.Invocation.Kind::dimension).toList();
+
+        assertThat(summed(alarm("LumenBudgetNearLimitAlarm"), "BudgetUse", "Budget")).containsExactlyInAnyOrderElementsOf(budgets);
+        assertThat(summed(alarm("LumenInvocationErrorsAlarm"), "Errors", "Kind")).containsExactlyInAnyOrderElementsOf(kinds);
+        for (String budget : budgets) {
+            assertThat(body).as("dashboard shows budget " + budget).contains("\"" + budget + "\"");
+        }
+    }
+
+    private Resource alarm(String logicalId) {
+        return template.resources("AWS::CloudWatch::Alarm").stream().filter(a -> a.logicalId().equals(logicalId))
+                .findFirst().orElseThrow();
+    }
+
+    /**
+     * The {@code dimension} values of the alarm's {@code metric} queries that its returned
+     * expression uses: a query the expression leaves out does not count.
+     */
+    private static List<String> summed(Resource alarm, String metric, String dimension) {
+        List<?> queries = (List<?>) alarm.properties().get("Metrics");
+        String expression = queries.stream().map(q -> (Map<?, ?>) q).filter(q -> q.get("Expression") != null)
+                .filter(q -> !Boolean.FALSE.equals(q.get("ReturnData"))).map(q -> String.valueOf(q.get("Expression")))
+                .findFirst().orElseThrow();
+        List<String> values = new java.util.ArrayList<>();
+        for (Object query : queries) {
+            Map<?, ?> q = (Map<?, ?>) query;
+            if (!(q.get("MetricStat") instanceof Map<?, ?> stat) || !(stat.get("Metric") instanceof Map<?, ?> m)
+                    || !metric.equals(m.get("MetricName"))
+                    || !java.util.regex.Pattern.compile("\\b" + q.get("Id") + "\\b").matcher(expression).find()) {
+                continue;
+            }
+            for (Object d : (List<?>) m.get("Dimensions")) {
+                Map<?, ?> dim = (Map<?, ?>) d;
+                if (dimension.equals(dim.get("Name"))) {
+                    values.add(String.valueOf(dim.get("Value")));
+                }
+            }
+        }
+        return values;
     }
 
     @Test

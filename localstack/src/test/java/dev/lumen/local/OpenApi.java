@@ -160,6 +160,24 @@ final class OpenApi {
         for (JsonNode part : schema.path("allOf")) {
             check(part, value, where, problems);
         }
+        if (schema.has("oneOf")) {
+            // Exactly one of the shapes must match, as OpenAPI means it.
+            int matching = 0;
+            List<String> closest = null;
+            for (JsonNode option : schema.get("oneOf")) {
+                List<String> mismatches = new ArrayList<>();
+                check(option, value, where, mismatches);
+                if (mismatches.isEmpty()) {
+                    matching++;
+                } else if (closest == null || mismatches.size() < closest.size()) {
+                    closest = mismatches;
+                }
+            }
+            if (matching != 1) {
+                problems.add(where + " matches " + matching + " of its oneOf shapes, not one"
+                        + (matching == 0 ? ": " + closest : ""));
+            }
+        }
         String type = schema.path("type").asText("");
         boolean typed = switch (type) {
             case "object" -> value.isObject();

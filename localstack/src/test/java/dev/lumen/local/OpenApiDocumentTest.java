@@ -196,6 +196,64 @@ class OpenApiDocumentTest {
         assertThat(document.root().at("/x-websocket/routes").has("sendMessage")).isTrue();
     }
 
+    /**
+     * A response part typed only {@code type: object} promises nothing a client can rely on, and
+     * lets the runner checks pass whatever a handler puts there: every object in a response says
+     * its properties, its value type ({@code additionalProperties}) or its shapes ({@code oneOf}).
+     */
+    @Test
+    void no_part_of_a_response_is_a_bare_object() {
+        List<String> bare = new java.util.ArrayList<>();
+        for (OpenApi.Operation operation : document.operations()) {
+            operation.node().path("responses").fields().forEachRemaining(response -> bareObjects(
+                    document.deref(response.getValue()).path("content").path("application/json").path("schema"),
+                    operation.routeKey() + " " + response.getKey(), bare, 0));
+        }
+        assertThat(bare).as("response parts typed only as object").isEmpty();
+    }
+
+    private void bareObjects(JsonNode schemaOrRef, String where, List<String> bare, int depth) {
+        if (schemaOrRef.isMissingNode() || depth > 12) {
+            return;
+        }
+        JsonNode schema = document.deref(schemaOrRef);
+        if ("object".equals(schema.path("type").asText()) && !schema.has("properties") && !schema.has("oneOf")
+                && !schema.has("allOf") && !schema.path("additionalProperties").isObject()) {
+            bare.add(where);
+        }
+        schema.path("properties").fields().forEachRemaining(p -> bareObjects(p.getValue(), where + "." + p.getKey(), bare, depth + 1));
+        bareObjects(schema.path("items"), where + "[]", bare, depth + 1);
+        bareObjects(schema.path("additionalProperties"), where + ".*", bare, depth + 1);
+        for (JsonNode part : schema.path("oneOf")) {
+            bareObjects(part, where + "|", bare, depth + 1);
+        }
+        for (JsonNode part : schema.path("allOf")) {
+            bareObjects(part, where + "&", bare, depth + 1);
+        }
+    }
+
+    @Test
+    void the_body_checker_takes_exactly_one_shape_of_a_one_of() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode snapshot = json.readTree("""
+                {"kind":"persona","id":"ada","version":1,"reason":"MANUAL","takenAt":"2026-11-22T03:21:15Z","sizeBytes":1,
+                 "checksum":"x"}""");
+        JsonNode persona = json.readTree("{\"name\":\"Ada\",\"traits\":[]}");
+        JsonNode agent = json.readTree("{\"agent\":\"guardian\",\"xp\":3,\"eligible\":true,\"material\":[]}");
+        JsonNode neither = json.readTree("{\"something\":\"else\"}");
+
+        List<String> asPersona = document.checkResponse("GET", "/api/snapshots/{kind}/{id}/{version}", 200,
+                json.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("snapshot", snapshot).set("state", persona));
+        List<String> asAgent = document.checkResponse("GET", "/api/snapshots/{kind}/{id}/{version}", 200,
+                json.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("snapshot", snapshot).set("state", agent));
+        List<String> asNeither = document.checkResponse("GET", "/api/snapshots/{kind}/{id}/{version}", 200,
+                json.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("snapshot", snapshot).set("state", neither));
+
+        assertThat(asPersona.stream().filter(p -> p.contains("$.state")).toList()).isEmpty();
+        assertThat(asAgent.stream().filter(p -> p.contains("$.state")).toList()).isEmpty();
+        assertThat(asNeither).anySatisfy(p -> assertThat(p).contains("$.state matches 0 of its oneOf shapes"));
+    }
+
     @Test
     void the_body_checker_reports_a_missing_field_a_wrong_type_and_an_undocumented_status() throws Exception {
         // GIVEN bodies that drifted from the document

@@ -66,6 +66,7 @@ class TemplateModelTest {
             assertThat(routes).contains(
                     new HttpRoute("POST", "/api/personas", "CreatePersonaFunction"),
                     new HttpRoute("GET", "/api/personas/{personaId}", "GetPersonaFunction"),
+                    new HttpRoute("GET", "/api/personas", "ListPersonasFunction"),
                     new HttpRoute("PUT", "/api/personas/{personaId}/traits/{traitId}", "TraitUpdateFunction"),
                     new HttpRoute("PUT", "/api/personality", "PersonalityUpdateFunction"),
                     new HttpRoute("POST", "/api/chat", "ChatFunction"),
@@ -117,8 +118,8 @@ class TemplateModelTest {
             // 22 above the escalation routes, the two escalation routes, GET /api/usage, the erasure,
             // the six agent-platform and status routes
             // and the five custody routes, and the three proposal routes, and the five snapshot routes,
-            // and the feedback route, and the four proactive-engagement routes
-            assertThat(routes).hasSize(32 + 5 + 3 + 5 + 1 + 4);
+            // and the feedback route, and the four proactive-engagement routes, and the persona list
+            assertThat(routes).hasSize(32 + 5 + 3 + 5 + 1 + 4 + 1);
             // API Gateway lets a literal segment beat a variable: .../diff is the diff, not version "diff".
             dev.lumen.local.http.RouteTable table = new dev.lumen.local.http.RouteTable(routes);
             assertThat(((dev.lumen.local.http.RouteTable.Found) table.find("GET", "/api/snapshots/persona/p1/diff"))

@@ -2,19 +2,26 @@ package dev.lumen.local;
 
 import static dev.lumen.local.EndToEndTest.call;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lumen.adapter.dynamodb.DynamoDbClients;
+import dev.lumen.adapter.dynamodb.DynamoDbProactiveOutbox;
 import dev.lumen.domain.Ids;
+import dev.lumen.domain.proactive.Channel;
+import dev.lumen.domain.proactive.ProactiveMessage;
+import dev.lumen.domain.proactive.ProactiveState;
+import dev.lumen.domain.proactive.Trigger;
+import dev.lumen.domain.proactive.TriggerType;
 import dev.lumen.local.EndToEndTest.Reply;
-import java.io.File;
+import dev.lumen.local.ws.WebSocketClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,11 +30,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The chat page at {@code /} driven in headless Chromium (Debian's {@code chromium} and
@@ -37,48 +42,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(LocalRunner.class)
 class WebChatBrowserTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = HeadlessChromium.WAIT;
     private static final String USER = "dev-user";
 
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
-    private static Path profile;
 
-    /**
-     * In {@code @BeforeEach}, not {@code @BeforeAll}: an assumption failing there marks the test
-     * skipped with its reason in the report, where a class-level one leaves "0 tests run" and no reason.
-     */
     @BeforeEach
-    void startBrowser() throws IOException {
-        if (browser != null) {
-            return;
+    void startBrowser() {
+        if (chromium == null) {
+            chromium = HeadlessChromium.start();
+            browser = chromium.driver();
         }
-        Optional<Path> chromium = executable("CHROME_BIN", "chromium", "chromium-browser", "google-chrome");
-        Optional<Path> driver = executable("CHROMEDRIVER", "chromedriver");
-        assumeTrue(chromium.isPresent(), "Chromium is not installed (apt-get install chromium, or set CHROME_BIN)");
-        assumeTrue(driver.isPresent(), "chromedriver is not installed (apt-get install chromium-driver, or set CHROMEDRIVER)");
-        profile = Files.createTempDirectory("lumen-chromium-");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(chromium.get().toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--window-size=1280,1000", "--lang=en-GB", "--user-data-dir=" + profile);
-        // Both paths given: Selenium Manager (which would go to the network) is never asked.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.get().toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(WAIT);
     }
 
     @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -139,6 +120,7 @@ class WebChatBrowserTest {
 
         // THEN the reply appears, in the live region, with its citation and the recalled-memory count
         WebElement first = awaitReply(wait, 1);
+        assertThat(first.getAttribute("data-transport")).as("the page chats over the WebSocket").isEqualTo("websocket");
         assertThat(browser.findElement(By.id("transcript")).getAttribute("aria-live")).isEqualTo("polite");
         assertThat(first.findElement(By.className("text")).getText()).contains("Remy", "[1]");
         assertThat(first.findElements(By.className("citation"))).extracting(WebElement::getText)
@@ -187,6 +169,152 @@ class WebChatBrowserTest {
         screenshot();
     }
 
+    @Test
+    void the_persona_list_shows_a_persona_created_through_the_api_and_picking_it_loads_its_traits() {
+        // GIVEN a creator's persona created through the API, and another creator's
+        String creatorId = "web-list-" + Ids.random();
+        String personaId = "web-listed-" + Ids.random();
+        String otherId = "web-other-" + Ids.random();
+        assertThat(call("POST", "/api/personas", """
+                {"id": "%s", "name": "Listed Lou", "description": "Found in the list", "creatorId": "%s",
+                 "traits": [{"name": "Patience", "intensity": 0.35}]}""".formatted(personaId, creatorId)).status()).isEqualTo(201);
+        assertThat(call("POST", "/api/personas", """
+                {"id": "%s", "name": "Not Mine", "creatorId": "%s-other"}""".formatted(otherId, creatorId)).status()).isEqualTo(201);
+
+        // WHEN the page lists that creator's personas (the dev user is an admin, so may name any creator)
+        browser.get(LocalRunner.baseUrl() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        type("list-creator", creatorId);
+        browser.findElement(By.id("refresh-personas")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("persona-list-status"), creatorId));
+
+        // THEN exactly that persona is offered
+        List<WebElement> picks = browser.findElements(By.cssSelector("#persona-list .persona-pick"));
+        assertThat(picks).extracting(b -> b.getAttribute("data-persona-id")).containsExactly(personaId);
+        assertThat(picks.get(0).getText()).contains("Listed Lou", personaId);
+        assertThat(browser.findElement(By.id("persona-list-status")).getText())
+                .isEqualTo("1 persona of creator " + creatorId + ", newest first.");
+
+        // WHEN it is picked
+        picks.get(0).click();
+
+        // THEN it is loaded with its traits as sliders, its own trait at its stored value
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("persona-summary"), personaId));
+        assertThat(browser.findElement(By.id("persona-summary")).getText()).contains("Listed Lou", creatorId, "Found in the list");
+        assertThat(browser.findElement(By.id("trait-patience")).getAttribute("value")).isEqualTo("0.35");
+        assertThat(browser.findElement(By.id("trait-patience-value")).getText()).isEqualTo("0.35");
+        assertThat(browser.findElements(By.cssSelector("#trait-list input[type=range]")))
+                .hasSize(call("GET", "/api/personas/" + personaId, null).body().path("traits").size());
+        assertThat(browser.findElement(By.cssSelector("#persona-list .persona-pick")).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("send")).isEnabled()).isTrue();
+    }
+
+    @Test
+    void a_chat_turn_goes_over_the_websocket_with_a_typing_indicator_and_a_proactive_message_shows_up() {
+        // GIVEN a persona, and the test listening as another device of the same (dev) user
+        String creatorId = "web-ws-" + Ids.random();
+        String personaId = "web-wsy-" + Ids.random();
+        assertThat(call("POST", "/api/personas", """
+                {"id": "%s", "name": "Wes", "creatorId": "%s"}""".formatted(personaId, creatorId)).status()).isEqualTo(201);
+        try (WebSocketClient otherDevice = WebSocketClient.connect(RealtimeWebSocketTest.ws())) {
+            // WHEN the page is opened and the persona picked from the list
+            browser.get(LocalRunner.baseUrl() + "/");
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            wait.until(ExpectedConditions.textToBe(By.id("transport"), "live (WebSocket)"));
+            type("list-creator", creatorId);
+            browser.findElement(By.id("refresh-personas")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#persona-list .persona-pick"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("persona-summary"), personaId));
+            // THEN the other device heard the page come online (an earlier page's closing socket may announce first)
+            JsonNode presence = otherDevice.nextPresence(WAIT);
+            while (!presence.path("online").asBoolean()) {
+                presence = otherDevice.nextPresence(WAIT);
+            }
+            assertThat(presence.path("devices").asInt()).isGreaterThanOrEqualTo(2);
+
+            // WHEN a message is sent
+            send("Can you help me plan my week?");
+
+            // THEN the typing indicator shows while the persona writes, then the reply, marked as WebSocket
+            new WebDriverWait(browser, WAIT, Duration.ofMillis(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("typing")));
+            assertThat(browser.findElement(By.id("typing")).getText()).isEqualTo("Wes is typing…");
+            WebElement reply = awaitReply(wait, 1);
+            assertThat(reply.getAttribute("data-transport")).isEqualTo("websocket");
+            assertThat(reply.findElement(By.className("meta")).getText()).startsWith("via WebSocket");
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("typing")));
+            // AND the runner handled a WebSocket sendMessage: only that route pushes the turn to the
+            // user's other devices (POST /api/chat answers its caller alone)
+            String sessionId = browser.findElement(By.id("session-id")).getText();
+            JsonNode typing = otherDevice.next(WAIT);
+            assertThat(typing.path("type").asText()).isEqualTo("typing");
+            assertThat(typing.path("typing").asBoolean()).isTrue();
+            assertThat(typing.path("sessionId").asText()).isEqualTo(sessionId);
+            JsonNode pushed = otherDevice.next(WAIT);
+            assertThat(pushed.path("type").asText()).isEqualTo("reply");
+            assertThat(pushed.path("messageId").asText()).isEqualTo(reply.getAttribute("data-message-id"));
+            assertThat(reply.findElement(By.className("text")).getText()).isEqualTo(pushed.path("message").asText());
+
+            // WHEN a proactive message for the user is dispatched while the page is connected
+            ProactiveMessage proactive = dueOverWebSocket(personaId);
+            LocalRunner.runner().scheduler().fireNow("ProactiveDispatchFunction", "Dispatch");
+
+            // THEN it appears in the conversation
+            WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#transcript li.turn.proactive[data-message-id='" + proactive.id() + "']")));
+            assertThat(shown.findElement(By.className("text")).getText()).isEqualTo(proactive.text());
+            assertThat(shown.findElement(By.className("who")).getText()).isEqualTo("Wes (reaching out)");
+            assertThat(shown.findElement(By.className("meta")).getText()).contains("inactivity");
+        }
+    }
+
+    @Test
+    void with_the_websocket_blocked_the_page_still_chats_over_http() throws Exception {
+        // GIVEN a persona, and a browser whose WebSockets cannot connect
+        String creatorId = "web-http-" + Ids.random();
+        String personaId = "web-fallback-" + Ids.random();
+        assertThat(call("POST", "/api/personas", """
+                {"id": "%s", "name": "Hal", "creatorId": "%s"}""".formatted(personaId, creatorId)).status()).isEqualTo(201);
+        try (AutoCloseable failing = chromium.failWebSockets()) {
+            // WHEN the page is opened
+            browser.get(LocalRunner.baseUrl() + "/");
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+
+            // THEN it says it chats over HTTP
+            wait.until(ExpectedConditions.attributeToBe(By.id("transport"), "data-transport", "http"));
+
+            // WHEN a persona is picked and a message sent
+            type("list-creator", creatorId);
+            browser.findElement(By.id("refresh-personas")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#persona-list .persona-pick"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("persona-summary"), personaId));
+            send("Are you there?");
+
+            // THEN the reply comes over HTTP, with no typing frames seen, and the API has the turn
+            WebElement reply = awaitReply(wait, 1);
+            assertThat(reply.getAttribute("data-transport")).isEqualTo("http");
+            assertThat(reply.findElement(By.className("text")).getText()).contains("Hal");
+            assertThat(browser.findElement(By.id("typing")).getAttribute("data-frames")).isNull();
+            String sessionId = browser.findElement(By.id("session-id")).getText();
+            JsonNode messages = call("GET", "/api/sessions/" + sessionId + "/messages?personaId=" + personaId, null)
+                    .body().path("messages");
+            assertThat(messages).hasSize(2);
+            assertThat(messages.get(1).path("messageId").asText()).isEqualTo(reply.getAttribute("data-message-id"));
+        }
+    }
+
+    /** A PLANNED WebSocket message for the dev user, due a minute ago, written to the runner's outbox. */
+    private static ProactiveMessage dueOverWebSocket(String personaId) {
+        Instant now = Instant.now();
+        ProactiveMessage message = new ProactiveMessage("p-" + Ids.random(), USER, personaId,
+                new Trigger(TriggerType.INACTIVITY, 3.04, Map.of("idleHours", "25")), "We have not talked for a while. How is the week going?",
+                now.minus(Duration.ofHours(2)), now.minus(Duration.ofMinutes(1)), Channel.WEBSOCKET, ProactiveState.PLANNED);
+        try (DynamoDbClient dynamoDb = DynamoDbClients.create("us-east-1", Optional.of(LocalRunner.runner().dynamoDbEndpoint()))) {
+            assertThat(new DynamoDbProactiveOutbox(dynamoDb, LocalRunner.runner().tableName()).add(message)).isTrue();
+        }
+        return message;
+    }
+
     /** {@code -Dlumen.web.screenshot=/path/page.png} keeps a picture of the page as the test left it. */
     private static void screenshot() {
         String target = System.getProperty("lumen.web.screenshot");
@@ -227,37 +355,5 @@ class WebChatBrowserTest {
             }
         }
         throw new AssertionError("no trait " + traitId + " in " + persona.body());
-    }
-
-    /** The first of the names found: an environment variable's path, else on the PATH. */
-    private static Optional<Path> executable(String variable, String... names) {
-        String given = System.getenv(variable);
-        if (given != null && !given.isBlank() && Files.isExecutable(Path.of(given))) {
-            return Optional.of(Path.of(given));
-        }
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
-        for (String name : names) {
-            for (String dir : path.split(File.pathSeparator)) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Held so the levels stick (java.util.logging keeps loggers weakly). The test needs no DevTools
-     * bindings, so the warning that none match this Chromium is noise.
-     */
-    private static final List<java.util.logging.Logger> QUIET = List.of(
-            quiet("org.openqa.selenium", java.util.logging.Level.WARNING),
-            quiet("org.openqa.selenium.devtools.CdpVersionFinder", java.util.logging.Level.SEVERE));
-
-    private static java.util.logging.Logger quiet(String name, java.util.logging.Level level) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(level);
-        return logger;
     }
 }

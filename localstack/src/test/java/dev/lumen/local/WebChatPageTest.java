@@ -62,7 +62,8 @@ class WebChatPageTest {
         HttpResponse<String> script = get("/chat/chat.js");
         assertThat(script.headers().firstValue("content-type").orElse("")).startsWith("text/javascript");
         // It uses the API routes as documented, and never writes HTML from answers.
-        assertThat(script.body()).contains("\"/api/chat\"", "\"/api/personas\"", "/traits/", "/memories?", "textContent")
+        assertThat(script.body()).contains("\"/api/chat\"", "\"/api/personas\"", "\"/api/personas?\"", "/traits/", "/memories?",
+                        "textContent", "\"/ws\"", "action: \"sendMessage\"", "Bearer ")
                 .doesNotContain("innerHTML", "eval(", "document.write");
         assertThat(get("/chat/chat.css").headers().firstValue("content-type").orElse("")).startsWith("text/css");
     }

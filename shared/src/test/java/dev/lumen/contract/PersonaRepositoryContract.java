@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lumen.domain.Ids;
 import dev.lumen.domain.error.ConflictException;
 import dev.lumen.domain.persona.Persona;
+import dev.lumen.domain.persona.PersonaCursor;
+import dev.lumen.domain.persona.PersonaPage;
 import dev.lumen.domain.persona.PersonaRepository;
+import dev.lumen.domain.persona.PersonaSummary;
 import dev.lumen.domain.persona.Trait;
 import dev.lumen.domain.persona.TraitAction;
 import dev.lumen.domain.persona.TraitChange;
@@ -231,6 +234,77 @@ public abstract class PersonaRepositoryContract {
         // THEN
         assertThat(repository.findTrait(second.id(), "warmth")).contains(new VersionedTrait(trait("warmth", 0.4), 1));
         assertThat(repository.traitHistory(second.id(), "warmth")).isEmpty();
+    }
+
+    @Test
+    void listByCreatorIsNewestFirstTiesByIdDescendingAndOnlyThatCreators() {
+        // GIVEN a creator's personas created at different instants, two in the same one, and another creator's
+        String creator = "creator-" + Ids.random();
+        Persona oldest = owned(creator, "m-" + Ids.random(), CREATED);
+        Persona tiedLow = owned(creator, "a-" + Ids.random(), CREATED.plusMillis(1500));
+        Persona tiedHigh = owned(creator, "b-" + Ids.random(), CREATED.plusMillis(1500));
+        Persona newest = owned(creator, "c-" + Ids.random(), CREATED.plusSeconds(86_400 * 400L));
+        Persona others = owned("creator-" + Ids.random(), "z-" + Ids.random(), CREATED.plusSeconds(5));
+        for (Persona p : List.of(tiedLow, others, oldest, newest, tiedHigh)) {
+            repository.create(p);
+        }
+
+        // WHEN
+        PersonaPage page = repository.listByCreator(creator, 100, null);
+
+        // THEN every field of the summaries, in order, and no next page
+        assertThat(page.personas()).containsExactly(PersonaSummary.of(newest), PersonaSummary.of(tiedHigh),
+                PersonaSummary.of(tiedLow), PersonaSummary.of(oldest));
+        assertThat(page.personas().get(0).description()).isEqualTo("A patient tutor");
+        assertThat(page.personas().get(0).createdAt()).isEqualTo(newest.createdAt());
+        assertThat(page.next()).isNull();
+        assertThat(repository.listByCreator(others.creatorId(), 100, null).personas())
+                .containsExactly(PersonaSummary.of(others));
+    }
+
+    @Test
+    void listByCreatorPagesFollowOnWithoutGapsOrRepeatsAndTheLastSaysSo() {
+        // GIVEN five personas, some in the same instant
+        String creator = "creator-" + Ids.random();
+        List<Persona> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Persona p = owned(creator, i + "-" + Ids.random(), CREATED.plusSeconds(i / 2));
+            repository.create(p);
+            created.add(p);
+        }
+        List<PersonaSummary> expected = created.stream().map(PersonaSummary::of)
+                .sorted(PersonaCursor.NEWEST_FIRST).toList();
+
+        // WHEN read two at a time
+        PersonaPage first = repository.listByCreator(creator, 2, null);
+        PersonaPage second = repository.listByCreator(creator, 2, first.next());
+        PersonaPage third = repository.listByCreator(creator, 2, second.next());
+
+        // THEN
+        assertThat(first.personas()).containsExactlyElementsOf(expected.subList(0, 2));
+        assertThat(first.next()).isEqualTo(expected.get(1).cursor());
+        assertThat(second.personas()).containsExactlyElementsOf(expected.subList(2, 4));
+        assertThat(third.personas()).containsExactlyElementsOf(expected.subList(4, 5));
+        assertThat(third.next()).isNull();
+        // AND a page that ends exactly at the last persona says there is no more
+        PersonaPage all = repository.listByCreator(creator, 5, null);
+        assertThat(all.personas()).containsExactlyElementsOf(expected);
+        assertThat(all.next()).isNull();
+        // AND a cursor of a persona that is not stored still places the page by time and id
+        PersonaCursor between = new PersonaCursor(expected.get(2).createdAt(), expected.get(2).id() + "0");
+        assertThat(repository.listByCreator(creator, 10, between).personas())
+                .containsExactlyElementsOf(expected.subList(2, 5));
+    }
+
+    @Test
+    void listByCreatorOfACreatorWithoutPersonasIsEmpty() {
+        PersonaPage page = repository.listByCreator("creator-" + Ids.random(), 20, null);
+        assertThat(page.personas()).isEmpty();
+        assertThat(page.next()).isNull();
+    }
+
+    private static Persona owned(String creatorId, String id, Instant createdAt) {
+        return new Persona(id, "Persona " + id, "A patient tutor", creatorId, List.of(trait("warmth", 0.5)), createdAt);
     }
 
     protected static Persona persona(List<Trait> traits) {

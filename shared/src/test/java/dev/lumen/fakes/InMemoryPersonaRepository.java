@@ -2,7 +2,10 @@ package dev.lumen.fakes;
 
 import dev.lumen.domain.error.ConflictException;
 import dev.lumen.domain.persona.Persona;
+import dev.lumen.domain.persona.PersonaCursor;
+import dev.lumen.domain.persona.PersonaPage;
 import dev.lumen.domain.persona.PersonaRepository;
+import dev.lumen.domain.persona.PersonaSummary;
 import dev.lumen.domain.persona.Trait;
 import dev.lumen.domain.persona.TraitChange;
 import dev.lumen.domain.persona.VersionedTrait;
@@ -61,5 +64,20 @@ public final class InMemoryPersonaRepository implements PersonaRepository {
     @Override
     public synchronized List<TraitChange> traitHistory(String personaId, String traitId) {
         return audit.stream().filter(c -> c.personaId().equals(personaId) && c.traitId().equals(traitId)).toList();
+    }
+
+    @Override
+    public synchronized PersonaPage listByCreator(String creatorId, int limit, PersonaCursor after) {
+        List<PersonaSummary> following = personas.values().stream()
+                .filter(p -> p.creatorId().equals(creatorId))
+                .map(PersonaSummary::of)
+                .filter(p -> after == null || after.precedes(p))
+                .sorted(PersonaCursor.NEWEST_FIRST)
+                .toList();
+        if (following.size() <= limit) {
+            return new PersonaPage(following, null);
+        }
+        List<PersonaSummary> page = following.subList(0, limit);
+        return new PersonaPage(page, page.get(limit - 1).cursor());
     }
 }

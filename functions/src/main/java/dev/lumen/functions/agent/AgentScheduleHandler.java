@@ -9,6 +9,7 @@ import dev.lumen.domain.agent.Trigger;
 import dev.lumen.domain.agent.WorkKind;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.config.Environment;
+import dev.lumen.functions.observability.Invocation;
 import dev.lumen.functions.priming.Priming;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,10 @@ public final class AgentScheduleHandler implements RequestHandler<ScheduledEvent
 
     @Override
     public List<String> handleRequest(ScheduledEvent event, Context context) {
+        return Invocation.scheduled(context, "AgentSchedule", () -> enqueue(event));
+    }
+
+    private List<String> enqueue(ScheduledEvent event) {
         if (event == null || event.getTime() == null) {
             // Without the scheduled time there is no idempotency key: refuse rather than run twice.
             throw new IllegalArgumentException("a scheduled event carries its time; this one has none");

@@ -36,7 +36,7 @@ public final class AgentWorkerHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatch.eachInTurn(event, context, message -> cycles.execute(AgentWorkJson.read(message.getBody())),
+        return SqsBatch.eachInTurn(event, context, "AgentWorker", message -> cycles.execute(AgentWorkJson.read(message.getBody())),
                 (message, e) -> LOG.atWarn().setMessage("agent work failed and will be retried")
                         .addKeyValue("messageId", message.getMessageId())
                         .addKeyValue("receives", Receives.count(message))

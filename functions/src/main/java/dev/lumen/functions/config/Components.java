@@ -157,7 +157,7 @@ public final class Components {
 
     /** Spending limits per user and creator, checked before each model call. */
     public Budgets budgets() {
-        // The gauge reports each checked account's share of its daily budget (EMF BudgetUse).
+        // The gauge reports each checked account's share of its daily and monthly budgets (EMF BudgetUse).
         return new Budgets(new dev.lumen.functions.observability.BudgetGauge(usageLedger(), usageConfig().budgets(),
                 dev.lumen.functions.observability.Metrics.standard()), usageConfig().budgets());
     }
@@ -219,19 +219,27 @@ public final class Components {
         return safetyConfig;
     }
 
-    /** One per container: the exemplars are embedded once, on first use. */
+    /**
+     * One per container: the exemplars' vectors are read on first use from the table, where the
+     * deployment's first container stored them, and only embedded when they are not there.
+     */
     private synchronized CrisisDetector crisisDetector() {
         if (crisisDetector == null) {
-            crisisDetector = new CrisisDetector(embeddingModel());
+            crisisDetector = new CrisisDetector(embeddingModel(), exemplarVectors());
         }
         return crisisDetector;
     }
 
     private synchronized InjectionDetector injectionDetector() {
         if (injectionDetector == null) {
-            injectionDetector = new InjectionDetector(embeddingModel());
+            injectionDetector = new InjectionDetector(embeddingModel(), exemplarVectors());
         }
         return injectionDetector;
+    }
+
+    /** The safety exemplars' vectors per embedding model, kept in the table (see {@link dev.lumen.domain.vector.VectorSetCache}). */
+    private dev.lumen.domain.vector.VectorSetCache exemplarVectors() {
+        return new dev.lumen.adapter.dynamodb.DynamoDbVectorSetCache(dynamoDb, config.tableName(), clock);
     }
 
     /** {@code DELETE /api/users/{userId}}: no chat model, only the stores and the vector index. */
@@ -549,8 +557,11 @@ public final class Components {
         if (custody == null) {
             // The model is built on its first call: the reports function never calls it, so it starts without one.
             // Metered: every call agent work makes is priced and charged to the agent, within its daily budget.
+            // The gauge reports each agent's share of its daily budget (EMF BudgetUse, Budget=agent-daily).
             ChatModel model = new dev.lumen.domain.usage.AgentModelMeter(request -> chatModel().reply(request),
-                    usageLedger(), usageConfig().prices(), usageConfig().agentDaily(), clock);
+                    new dev.lumen.functions.observability.BudgetGauge(usageLedger(), usageConfig().budgets(),
+                            usageConfig().agentDaily(), dev.lumen.functions.observability.Metrics.standard()),
+                    usageConfig().prices(), usageConfig().agentDaily(), clock);
             dev.lumen.domain.custody.Graders graders = dev.lumen.domain.custody.Graders.standard(model);
             custody = new dev.lumen.domain.custody.Custody(dev.lumen.domain.custody.TestBank.load(graders), graders,
                     model, new dev.lumen.adapter.dynamodb.DynamoDbCustodyRepository(dynamoDb, config.tableName()),

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * <tr><td>InputTokens, OutputTokens, CostUsd</td><td>Count, None</td><td>[Service], [Service, Model]</td></tr>
  * <tr><td>Escalations</td><td>Count</td><td>[Service], [Service, Severity]</td></tr>
  * <tr><td>QueueLag</td><td>ms</td><td>[Service, Queue]</td></tr>
- * <tr><td>BudgetUse</td><td>None (fraction of the daily budget)</td><td>[Service, Scope]</td></tr>
+ * <tr><td>Latency, Errors (invocations that are not API requests)</td><td>ms, Count</td><td>[Service, Kind], [Service, Kind, Handler]</td></tr>
+ * <tr><td>BudgetUse</td><td>None (fraction of one budget)</td><td>[Service, Budget]</td></tr>
  * </table>
  *
  * <p>Errors are 0 or 1 on every request line, so their Average is the error rate and their Sum the count.
@@ -81,6 +82,18 @@ public final class Metrics {
                 .property("status", status));
     }
 
+    /**
+     * One invocation that is not an API request (a schedule, a worker batch, a WebSocket event, the
+     * authorizer): its latency and whether it failed. {@code Kind} keeps these apart from the API's
+     * [Service] latency the p99 alarm watches; {@code Errors} is 0 or 1, so its Average is the failure rate.
+     */
+    public void invocation(String kind, String handler, boolean failed, long latencyMs) {
+        emit(line().dimension("Kind", kind).dimension("Handler", handler)
+                .dimensionSet("Service", "Kind").dimensionSet("Service", "Kind", "Handler")
+                .metric("Latency", latencyMs, EmfLine.Unit.Milliseconds)
+                .metric("Errors", failed ? 1 : 0, EmfLine.Unit.Count));
+    }
+
     /** One model call: tokens in and out, and what it cost at the configured prices. */
     public void modelCall(String model, int inputTokens, int outputTokens, BigDecimal costUsd) {
         emit(line().dimension("Model", model).dimensionSet("Service").dimensionSet("Service", "Model")
@@ -102,12 +115,20 @@ public final class Metrics {
     }
 
     /**
-     * How much of an account's daily budget is spent (1.0 = used up), seen when the budget is
-     * checked before a model call. {@code scope} is {@code user} or {@code creator}; the creator's
-     * id is a property (the user's is not written: usage detail is erasable, logs are not).
+     * How much of one budget an account has spent (1.0 = used up), seen when the budget is checked
+     * before a model call. {@code budget} names it ({@link BudgetGauge.Budget}, e.g.
+     * {@code user-monthly}): one metric per budget the ledger enforces, so one alarm covers them all.
+     * The creator's or agent's id is a property (a user's is not written: usage detail is erasable,
+     * logs are not).
      */
-    public void budgetUse(String scope, double fraction, String creatorId) {
-        emit(line().dimension("Scope", scope).dimensionSet("Service", "Scope")
-                .metric("BudgetUse", fraction, EmfLine.Unit.None).property("creatorId", creatorId));
+    public void budgetUse(BudgetGauge.Budget budget, double fraction, String accountId) {
+        EmfLine line = line().dimension("Budget", budget.dimension()).dimensionSet("Service", "Budget")
+                .metric("BudgetUse", fraction, EmfLine.Unit.None);
+        switch (budget.kind()) {
+            case CREATOR -> line.property("creatorId", accountId);
+            case AGENT -> line.property("agent", accountId);
+            default -> { }
+        }
+        emit(line);
     }
 }

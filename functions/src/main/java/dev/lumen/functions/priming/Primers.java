@@ -3,10 +3,15 @@ package dev.lumen.functions.priming;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lumen.adapter.bedrock.BedrockChatModel;
+import dev.lumen.adapter.bedrock.TitanEmbeddingModel;
+import dev.lumen.adapter.dynamodb.DynamoDbVectorSetCache;
 import dev.lumen.adapter.sqs.InteractionJson;
+import dev.lumen.adapter.sqs.SqsInteractionPublisher;
 import dev.lumen.domain.Ids;
 import dev.lumen.domain.chat.ChatReply;
 import dev.lumen.domain.chat.ChatRequest;
+import dev.lumen.domain.chat.ModelRequest;
 import dev.lumen.domain.chat.PromptBuilder;
 import dev.lumen.domain.chat.Usage;
 import dev.lumen.domain.error.ValidationException;
@@ -14,6 +19,8 @@ import dev.lumen.domain.knowledge.CoachingContext;
 import dev.lumen.domain.memory.InteractionRecorded;
 import dev.lumen.domain.persona.CoreTraits;
 import dev.lumen.domain.persona.Persona;
+import dev.lumen.domain.persona.PersonaCursor;
+import dev.lumen.domain.persona.PersonaSummary;
 import dev.lumen.domain.persona.Trait;
 import dev.lumen.domain.safety.CrisisDetector;
 import dev.lumen.domain.safety.InjectionPatterns;
@@ -23,15 +30,18 @@ import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.functions.http.Json;
 import dev.lumen.functions.http.JsonBody;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
@@ -69,6 +79,8 @@ public final class Primers {
         }
     };
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Primers.class);
+
     private Primers() {
     }
 
@@ -94,9 +106,12 @@ public final class Primers {
         write(samplePersona());
         Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("PERSONA#persona-ada"),
                 "sk", AttributeValue.fromS("PERSONA"));
-        GetItemRequest.builder().tableName("priming").key(key).consistentRead(true).build();
-        QueryRequest.builder().tableName("priming").keyConditionExpression("pk = :pk")
+        GetItemRequest get = GetItemRequest.builder().tableName("priming").key(key).consistentRead(true).build();
+        QueryRequest query = QueryRequest.builder().tableName("priming").keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SESSION#s"))).limit(10).build();
+        // Every API handler reads the table: the SDK's whole call path once, answered in process (CannedAws).
+        alone(() -> CannedAws.dynamoDb().getItem(get));
+        alone(() -> CannedAws.dynamoDb().query(query));
         TransactWriteItemsRequest.builder().transactItems(TransactWriteItem.builder()
                 .put(Put.builder().tableName("priming").item(key).conditionExpression("attribute_not_exists(pk)").build())
                 .build()).build();
@@ -118,12 +133,67 @@ public final class Primers {
         write(new ChatReply("Happy to help.", persona.id(), "session-1", Ids.random(), traits, 0.9,
                 List.of("What should I do next?"), "priming-model", new Usage(156, 96), 1, List.of()));
         InteractionJson.read(InteractionJson.write(INTERACTION));
+        chatCalls(message, persona, traits);
+    }
+
+    /**
+     * The AWS calls of a chat turn, each once through the SDK against {@link CannedAws}'s in-process
+     * answers: the DynamoDB operations of the turn (the rate limit's read and conditional write, the
+     * persona and session queries, the exemplar vectors' query with its binary chunks, the turn's
+     * transaction), the interaction's SQS message, a Titan embedding and a Converse reply. Without it
+     * the first real turn of a restored container loads and initialises all of that (about half of its
+     * time, measured by bench-cold). Each call stands alone: a canned answer an adapter reads
+     * differently only ends that call early.
+     */
+    static void chatCalls(String message, Persona persona, List<Trait> traits) {
+        DynamoDbClient dynamoDb = CannedAws.dynamoDb();
+        String table = "priming";
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("RATE#priming"), "sk", AttributeValue.fromS("BUCKET"));
+        alone(() -> dynamoDb.getItem(r -> r.tableName(table).key(key).consistentRead(true)));
+        alone(() -> dynamoDb.putItem(r -> r.tableName(table).item(key).conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", "pk"))));
+        alone(() -> dynamoDb.query(r -> r.tableName(table).keyConditionExpression("#pk = :pk AND begins_with(#sk, :sk)")
+                .expressionAttributeNames(Map.of("#pk", "pk", "#sk", "sk"))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SESSION#s"), ":sk", AttributeValue.fromS("MSG#")))
+                .scanIndexForward(false).limit(10).consistentRead(true)));
+        alone(() -> new DynamoDbVectorSetCache(dynamoDb, table, Clock.systemUTC()).find("priming"));
+        alone(() -> dynamoDb.updateItem(r -> r.tableName(table).key(key).updateExpression("ADD #n :one")
+                .expressionAttributeNames(Map.of("#n", "n")).expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))));
+        alone(() -> dynamoDb.transactWriteItems(r -> r.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(key)
+                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(table).key(key).updateExpression("ADD #n :one")
+                        .expressionAttributeNames(Map.of("#n", "n"))
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))).build()).build())));
+        alone(() -> new SqsInteractionPublisher(CannedAws.sqs(), "http://priming.invalid/000000000000/priming")
+                .publish(INTERACTION));
+        alone(() -> new TitanEmbeddingModel(CannedAws.bedrock(), TitanEmbeddingModel.DEFAULT_MODEL_ID,
+                CannedAws.TITAN_DIMENSIONS, 1).embed(List.of(message)));
+        alone(() -> new BedrockChatModel(CannedAws.bedrock(), "priming-model").reply(new ModelRequest("You are Ada.",
+                List.of(), message, persona.name(), traits, 64, List.of(), ModelRequest.Task.REPLY, List.of())));
+    }
+
+    /** Runs one priming call; a failure only ends that call (its classes are loaded by then), never the hook. */
+    private static void alone(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.debug("a priming call ended early", e);
+        }
     }
 
     /** The persona routes: the effective traits and the persona's JSON. */
     public static void persona() {
         Persona persona = samplePersona();
         write(CoreTraits.defaults().effective(persona.traits()));
+    }
+
+    /** Listing personas: a page as JSON and its opaque cursor, both ways. */
+    public static void personaList() {
+        PersonaSummary summary = PersonaSummary.of(samplePersona());
+        String token = summary.cursor().encode();
+        PersonaCursor.decode(token);
+        write(Map.of("creatorId", summary.creatorId(), "personas", List.of(summary), "nextToken", token));
     }
 
     /** The interaction worker: the queue message in and out, and the batch response. */

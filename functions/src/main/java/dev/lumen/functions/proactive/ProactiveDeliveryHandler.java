@@ -39,7 +39,7 @@ public final class ProactiveDeliveryHandler implements RequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return SqsBatch.eachInTurn(event, context, message -> {
+        return SqsBatch.eachInTurn(event, context, "ProactiveDelivery", message -> {
             DeliveryJson.Delivery queued = DeliveryJson.read(message.getBody());
             delivery.deliver(queued.userId(), queued.messageId(), Receives.count(message) >= maxReceives);
         }, (message, e) -> {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.lumen.domain.proactive.ProactiveDispatch;
 import dev.lumen.functions.config.Components;
+import dev.lumen.functions.observability.Invocation;
 import dev.lumen.functions.priming.Priming;
 
 /**
@@ -26,6 +27,6 @@ public final class ProactiveDispatchHandler implements RequestHandler<ScheduledE
 
     @Override
     public ProactiveDispatch.Outcome handleRequest(ScheduledEvent event, Context context) {
-        return dispatch.run();
+        return Invocation.scheduled(context, "ProactiveDispatch", dispatch::run);
     }
 }

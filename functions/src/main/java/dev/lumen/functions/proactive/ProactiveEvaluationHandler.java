@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.lumen.domain.proactive.ProactiveEvaluation;
 import dev.lumen.functions.config.Components;
+import dev.lumen.functions.observability.Invocation;
 import dev.lumen.functions.priming.Priming;
 
 /**
@@ -29,7 +30,9 @@ public final class ProactiveEvaluationHandler implements RequestHandler<Schedule
 
     @Override
     public Result handleRequest(ScheduledEvent event, Context context) {
-        ProactiveEvaluation.Outcome outcome = evaluation.run();
-        return new Result(outcome.usersEvaluated(), outcome.planned().size(), outcome.failed());
+        return Invocation.scheduled(context, "ProactiveEvaluation", () -> {
+            ProactiveEvaluation.Outcome outcome = evaluation.run();
+            return new Result(outcome.usersEvaluated(), outcome.planned().size(), outcome.failed());
+        });
     }
 }

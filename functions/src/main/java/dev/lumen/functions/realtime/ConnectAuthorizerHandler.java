@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import dev.lumen.domain.error.UnauthenticatedException;
 import dev.lumen.functions.config.Environment;
+import dev.lumen.functions.observability.Invocation;
 import dev.lumen.functions.priming.Priming;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +40,25 @@ public final class ConnectAuthorizerHandler implements RequestHandler<APIGateway
 
     @Override
     public Map<String, Object> handleRequest(APIGatewayCustomAuthorizerEvent event, Context context) {
+        // A Deny is an answer, not an error: only a failure to answer counts in the invocation's Errors.
+        return Invocation.run(context, Invocation.Kind.AUTHORIZER, "ConnectAuthorizer", () -> describe(event),
+                () -> authorize(event), answer -> false);
+    }
+
+    private static void describe(APIGatewayCustomAuthorizerEvent event) {
+        Invocation.put(Invocation.ROUTE, "$connect");
+        if (event.getRequestContext() != null) {
+            Invocation.put(Invocation.API_REQUEST_ID, event.getRequestContext().getRequestId());
+        }
+    }
+
+    private Map<String, Object> authorize(APIGatewayCustomAuthorizerEvent event) {
         Map<String, String> query = event.getQueryStringParameters();
         String token = query == null ? null : query.get("token");
         try {
             Map<String, String> claims = verifier().verify(token);
+            Invocation.put(Invocation.USER_ID, claims.get("sub"));
+            Invocation.put(Invocation.TENANT, claims.get("custom:creatorId"));
             Map<String, Object> passed = new LinkedHashMap<>();
             claims.forEach((name, value) -> {
                 if (PASSED_CLAIMS.contains(name)) {

@@ -9,6 +9,7 @@ import dev.lumen.domain.realtime.RealtimeFrame;
 import dev.lumen.functions.http.Access;
 import dev.lumen.functions.http.ApiExchange;
 import dev.lumen.functions.http.Caller;
+import dev.lumen.functions.observability.Invocation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -31,11 +32,33 @@ final class RealtimeExchange {
 
     static APIGatewayV2WebSocketResponse run(APIGatewayV2WebSocketEvent event, Context context, RealtimeChat realtime,
                                              boolean replyWithFrame, Supplier<String> work) {
+        // The invocation's context (route, connection's user and tenant) and its metric line; a 5xx is an error.
+        return Invocation.run(context, Invocation.Kind.REALTIME, "Realtime", () -> describe(event),
+                () -> respond(event, realtime, replyWithFrame, work), response -> response.getStatusCode() >= 500);
+    }
+
+    private static void describe(APIGatewayV2WebSocketEvent event) {
+        var request = event.getRequestContext();
+        if (request == null) {
+            return;
+        }
+        Invocation.put(Invocation.ROUTE, request.getRouteKey());
+        Invocation.put(Invocation.API_REQUEST_ID, request.getRequestId());
+        if (request.getAuthorizer() != null) {
+            Object sub = request.getAuthorizer().get("sub");
+            Object creator = request.getAuthorizer().get("custom:creatorId");
+            Invocation.put(Invocation.USER_ID, sub == null ? null : String.valueOf(sub));
+            Invocation.put(Invocation.TENANT, creator == null ? null : String.valueOf(creator));
+        }
+    }
+
+    private static APIGatewayV2WebSocketResponse respond(APIGatewayV2WebSocketEvent event, RealtimeChat realtime,
+                                                         boolean replyWithFrame, Supplier<String> work) {
         long started = System.nanoTime();
         var request = event.getRequestContext();
         String route = request == null ? null : request.getRouteKey();
         String connectionId = request == null ? null : request.getConnectionId();
-        String requestId = context == null ? "-" : context.getAwsRequestId();
+        String requestId = Invocation.get(Invocation.REQUEST_ID);
         APIGatewayV2WebSocketResponse response;
         try {
             response = respond(200, work.get());

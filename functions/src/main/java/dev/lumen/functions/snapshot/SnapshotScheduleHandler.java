@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.lumen.domain.snapshot.ScheduledSnapshots;
 import dev.lumen.functions.config.Components;
 import dev.lumen.functions.config.SnapshotConfig;
+import dev.lumen.functions.observability.Invocation;
 import dev.lumen.functions.priming.Priming;
 import java.time.Duration;
 
@@ -34,7 +35,9 @@ public final class SnapshotScheduleHandler implements RequestHandler<ScheduledEv
 
     @Override
     public Result handleRequest(ScheduledEvent event, Context context) {
-        ScheduledSnapshots.Summary summary = schedule.run(window);
-        return new Result(summary.taken().size(), summary.unchanged(), summary.failed());
+        return Invocation.scheduled(context, "SnapshotSchedule", () -> {
+            ScheduledSnapshots.Summary summary = schedule.run(window);
+            return new Result(summary.taken().size(), summary.unchanged(), summary.failed());
+        });
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.lumen.domain.escalation.Escalations;
 import dev.lumen.functions.config.Components;
+import dev.lumen.functions.observability.Invocation;
 import dev.lumen.functions.priming.Priming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +31,12 @@ public final class EscalationSweeperHandler implements RequestHandler<ScheduledE
 
     @Override
     public Integer handleRequest(ScheduledEvent event, Context context) {
-        int published = escalations.republishUnnotified(BATCH);
-        if (published > 0) {
-            LOG.warn("escalations published late published={}", published);
-        }
-        return published;
+        return Invocation.scheduled(context, "EscalationSweeper", () -> {
+            int published = escalations.republishUnnotified(BATCH);
+            if (published > 0) {
+                LOG.warn("escalations published late published={}", published);
+            }
+            return published;
+        });
     }
 }

@@ -48,14 +48,16 @@ public final class IngestWorkerHandler implements RequestHandler<SQSEvent, SQSBa
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         // Context for every line of this batch; the batch's queue lag as an EMF metric.
-        try (Invocation ignored = Invocation.begin(context)) {
+        return Invocation.run(context, Invocation.Kind.WORKER, "IngestWorker", () -> { }, () -> {
             QueueLag.record(event, Metrics.standard(), System.currentTimeMillis());
             List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
             List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
             for (SQSEvent.SQSMessage message : records) {
                 IngestRequested request = null;
+                Invocation.remove(Invocation.TENANT);
                 try {
                     request = IngestJson.read(message.getBody());
+                    Invocation.put(Invocation.TENANT, request.creatorId());
                     DocumentIngestion.Outcome outcome = ingestion.process(request);
                     LOG.info("ingest creatorId={} documentId={} revision={} outcome={}", request.creatorId(),
                             request.documentId(), request.revision(), outcome);
@@ -80,7 +82,7 @@ public final class IngestWorkerHandler implements RequestHandler<SQSEvent, SQSBa
                 }
             }
             return new SQSBatchResponse(failures);
-        }
+        }, response -> false);
     }
 
     private void giveUp(IngestRequested request) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.lumen.domain.memory.InteractionSweeper;
 import dev.lumen.functions.config.Components;
+import dev.lumen.functions.observability.Invocation;
 import dev.lumen.functions.priming.Priming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +30,16 @@ public final class InteractionSweeperHandler implements RequestHandler<Scheduled
 
     @Override
     public InteractionSweeper.Result handleRequest(ScheduledEvent event, Context context) {
-        InteractionSweeper.Result result = sweeper.sweep();
-        if (result.parked() > 0) {
-            LOG.error("pending interactions parked after {} publishes: see the dead-letter queue parked={}",
-                    InteractionSweeper.MAX_ATTEMPTS, result.parked());
-        }
-        if (result.published() + result.failed() > 0) {
-            LOG.warn("pending interactions published again published={} failed={}", result.published(), result.failed());
-        }
-        return result;
+        return Invocation.scheduled(context, "InteractionSweeper", () -> {
+            InteractionSweeper.Result result = sweeper.sweep();
+            if (result.parked() > 0) {
+                LOG.error("pending interactions parked after {} publishes: see the dead-letter queue parked={}",
+                        InteractionSweeper.MAX_ATTEMPTS, result.parked());
+            }
+            if (result.published() + result.failed() > 0) {
+                LOG.warn("pending interactions published again published={} failed={}", result.published(), result.failed());
+            }
+            return result;
+        });
     }
 }

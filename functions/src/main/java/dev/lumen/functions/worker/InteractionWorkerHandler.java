@@ -71,13 +71,13 @@ public final class InteractionWorkerHandler implements RequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        // Context for every line of this batch; the batch's queue lag as an EMF metric.
-        try (Invocation ignored = Invocation.begin(context)) {
+        // Context for every line of this batch, on the pool's threads too; the batch's queue lag as an EMF metric.
+        return Invocation.run(context, Invocation.Kind.WORKER, "InteractionWorker", () -> { }, () -> {
             QueueLag.record(event, Metrics.standard(), System.currentTimeMillis());
             List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
             List<CompletableFuture<Result>> running = new ArrayList<>(records.size());
             for (SQSEvent.SQSMessage message : records) {
-                running.add(CompletableFuture.supplyAsync(() -> process(message), WORKERS));
+                running.add(CompletableFuture.supplyAsync(Invocation.carried(() -> process(message)), WORKERS));
             }
             List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
             int applied = 0;
@@ -92,7 +92,7 @@ public final class InteractionWorkerHandler implements RequestHandler<SQSEvent, 
             LOG.info("interaction batch messages={} applied={} duplicates={} failed={}",
                     records.size(), applied, duplicates, failures.size());
             return new SQSBatchResponse(failures);
-        }
+        }, response -> false);
     }
 
     private enum Result { APPLIED, DUPLICATE, FAILED }
@@ -100,6 +100,9 @@ public final class InteractionWorkerHandler implements RequestHandler<SQSEvent, 
     private Result process(SQSEvent.SQSMessage message) {
         try {
             InteractionRecorded interaction = InteractionJson.read(message.getBody());
+            // This message's thread only: the lines of its learning name whose turn it was.
+            Invocation.put(Invocation.USER_ID, interaction.userId());
+            Invocation.put(Invocation.TENANT, interaction.tenant());
             // First, and on every delivery: idempotent on the interaction id, so a redelivery after
             // the learning was applied still records usage a failed attempt missed, and never twice.
             usage.recordTurn(interaction);

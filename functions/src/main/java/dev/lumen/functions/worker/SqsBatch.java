@@ -22,12 +22,14 @@ public final class SqsBatch {
     }
 
     /**
+     * @param handler the worker's short name ({@code Handler} dimension of its invocation metric)
      * @param work    what to do with one message
      * @param failed  told of each message whose work threw (to log it), before it is reported
      */
-    public static SQSBatchResponse eachInTurn(SQSEvent event, Context context, Consumer<SQSEvent.SQSMessage> work,
+    public static SQSBatchResponse eachInTurn(SQSEvent event, Context context, String handler,
+                                              Consumer<SQSEvent.SQSMessage> work,
                                               BiConsumer<SQSEvent.SQSMessage, RuntimeException> failed) {
-        try (Invocation ignored = Invocation.begin(context)) {
+        return Invocation.run(context, Invocation.Kind.WORKER, handler, () -> { }, () -> {
             QueueLag.record(event, Metrics.standard(), System.currentTimeMillis());
             List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
             List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
@@ -40,6 +42,6 @@ public final class SqsBatch {
                 }
             }
             return new SQSBatchResponse(failures);
-        }
+        }, response -> false);
     }
 }

@@ -43,6 +43,7 @@ import dev.lumen.functions.knowledge.SubmitDocumentHandler;
 import dev.lumen.functions.memory.ListMemoriesHandler;
 import dev.lumen.functions.persona.CreatePersonaHandler;
 import dev.lumen.functions.persona.GetPersonaHandler;
+import dev.lumen.functions.persona.ListPersonasHandler;
 import dev.lumen.functions.persona.PersonalityUpdateHandler;
 import dev.lumen.functions.persona.TraitUpdateHandler;
 import dev.lumen.functions.presence.GetTypingHandler;
@@ -131,6 +132,13 @@ class RouteAuthorizationTest {
         cases.put("POST /api/personas", new Case(handler(CreatePersonaHandler.class, fixture.personas),
                 () -> withBody("create-persona.json", "{\"id\":\"persona-new\",\"name\":\"New\",\"creatorId\":\"coach-sleep\"}"),
                 coach, otherCoach, false));
+        cases.put("GET /api/personas", new Case(handler(ListPersonasHandler.class, fixture.personas),
+                () -> {
+                    // Naming the creator: without it, another creator would list its own (allowed).
+                    APIGatewayV2HTTPEvent e = event("list-personas.json");
+                    e.setQueryStringParameters(Map.of("creatorId", "coach-sleep"));
+                    return e;
+                }, coach, otherCoach, false));
         cases.put("GET /api/personas/{personaId}", new Case(handler(GetPersonaHandler.class, fixture.personas),
                 () -> event("get-persona.json"), e -> asUser(e, "user-sam"), null, false));
         cases.put("PUT /api/personas/{personaId}/traits/{traitId}", new Case(handler(TraitUpdateHandler.class, fixture.personas),

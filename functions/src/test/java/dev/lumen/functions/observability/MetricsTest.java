@@ -62,7 +62,7 @@ class MetricsTest {
         // WHEN
         metrics.modelCall("anthropic.claude-3-haiku-20240307-v1:0", 1200, 300, new BigDecimal("0.000675"));
         metrics.escalation("HIGH", "creator-1");
-        metrics.budgetUse("creator", 0.85, "creator-1");
+        metrics.budgetUse(BudgetGauge.Budget.CREATOR_MONTHLY, 0.85, "creator-1");
 
         // THEN
         List<JsonNode> lines = written();
@@ -76,7 +76,9 @@ class MetricsTest {
         assertThat(lines.get(1).path("tenant").asText()).as("ids are properties, not dimensions").isEqualTo("creator-1");
         assertThat(lines.get(2).path("BudgetUse").asDouble()).isEqualTo(0.85);
         assertThat(lines.get(2).path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString())
-                .isEqualTo("[[\"Service\",\"Scope\"]]");
+                .isEqualTo("[[\"Service\",\"Budget\"]]");
+        assertThat(lines.get(2).path("Budget").asText()).isEqualTo("creator-monthly");
+        assertThat(lines.get(2).path("creatorId").asText()).isEqualTo("creator-1");
     }
 
     @Test
@@ -107,24 +109,69 @@ class MetricsTest {
     }
 
     @Test
-    void theBudgetGaugeReportsTheShareOfTheDailyBudgetWhenTheBudgetIsChecked() {
-        // GIVEN creator-1 has spent $0.80 of a $1.00 daily budget
+    void theBudgetGaugeReportsEveryBudgetTheLedgerEnforcesWhenItIsChecked() {
+        // GIVEN user-1 and creator-1 have spent $0.80 today and $2.00 this month, the guardian agent $0.30 today
         InMemoryUsageLedger ledger = new InMemoryUsageLedger();
         Instant now = Instant.parse("2026-12-07T12:00:00Z");
         ledger.record(new ChargedCall("call-1", "user-1", "persona-1", "creator-1", "m", new Usage(10, 10),
                 new BigDecimal("0.80"), now));
-        BudgetLimits limits = new BudgetLimits(null, null, new BigDecimal("1.00"), null);
-        Budgets budgets = new Budgets(new BudgetGauge(ledger, limits, metrics), limits);
+        ledger.record(new ChargedCall("call-0", "user-1", "persona-1", "creator-1", "m", new Usage(10, 10),
+                new BigDecimal("1.20"), Instant.parse("2026-12-02T12:00:00Z")));
+        ledger.record(ChargedCall.forAgent("agent-call-1", "guardian", "m", new Usage(10, 10), new BigDecimal("0.30"), now));
+        BudgetLimits limits = new BudgetLimits(new BigDecimal("1.00"), new BigDecimal("10.00"),
+                new BigDecimal("4.00"), new BigDecimal("5.00"));
+        BudgetGauge gauge = new BudgetGauge(ledger, limits, new BigDecimal("0.60"), metrics);
+        Budgets budgets = new Budgets(gauge, limits);
 
-        // WHEN
+        // WHEN chat checks the user's and the creator's budgets, and an agent's meter its own
         budgets.check("user-1", "creator-1", now);
+        gauge.day(dev.lumen.domain.usage.Account.agent("guardian"), java.time.LocalDate.parse("2026-12-07"));
 
-        // THEN only the creator has a daily limit, so only its use is reported
+        // THEN one line per budget, each named by the Budget dimension, with its own share
+        java.util.Map<String, JsonNode> byBudget = new java.util.LinkedHashMap<>();
+        for (JsonNode line : written()) {
+            assertThat(line.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString())
+                    .isEqualTo("[[\"Service\",\"Budget\"]]");
+            byBudget.put(line.path("Budget").asText(), line);
+        }
+        assertThat(byBudget.keySet()).containsExactly("user-daily", "user-monthly", "creator-daily", "creator-monthly",
+                "agent-daily");
+        assertThat(java.util.Arrays.stream(BudgetGauge.Budget.values()).map(BudgetGauge.Budget::dimension))
+                .as("every budget kind is reported").containsExactlyInAnyOrderElementsOf(byBudget.keySet());
+        assertThat(byBudget.get("user-daily").path("BudgetUse").asDouble()).isEqualTo(0.8);
+        assertThat(byBudget.get("user-monthly").path("BudgetUse").asDouble()).isEqualTo(0.2);
+        assertThat(byBudget.get("creator-daily").path("BudgetUse").asDouble()).isEqualTo(0.2);
+        assertThat(byBudget.get("creator-monthly").path("BudgetUse").asDouble()).isEqualTo(0.4);
+        assertThat(byBudget.get("agent-daily").path("BudgetUse").asDouble()).isEqualTo(0.5);
+        assertThat(byBudget.get("creator-daily").path("creatorId").asText()).isEqualTo("creator-1");
+        assertThat(byBudget.get("agent-daily").path("agent").asText()).isEqualTo("guardian");
+        assertThat(byBudget.get("user-daily").has("userId")).as("a user's id is not written").isFalse();
+        assertThat(byBudget.get("user-daily").toString()).doesNotContain("user-1");
+    }
+
+    @Test
+    void aBudgetWithoutALimitReportsNothing() {
+        InMemoryUsageLedger ledger = new InMemoryUsageLedger();
+        BudgetLimits limits = new BudgetLimits(null, null, new BigDecimal("1.00"), null);
+        new Budgets(new BudgetGauge(ledger, limits, metrics), limits).check("user-1", "creator-1",
+                Instant.parse("2026-12-07T12:00:00Z"));
+
+        assertThat(written()).extracting(line -> line.path("Budget").asText()).containsExactly("creator-daily");
+    }
+
+    @Test
+    void invocationsThatAreNotRequestsHaveTheirOwnKindAndHandlerDimensions() {
+        metrics.invocation("schedule", "ProactiveDispatch", false, 120);
+        metrics.invocation("worker", "InteractionWorker", true, 900);
+
         List<JsonNode> lines = written();
-        assertThat(lines).hasSize(1);
-        assertThat(lines.get(0).path("Scope").asText()).isEqualTo("creator");
-        assertThat(lines.get(0).path("BudgetUse").asDouble()).isEqualTo(0.8);
-        assertThat(lines.get(0).path("creatorId").asText()).isEqualTo("creator-1");
+        assertThat(lines.get(0).path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString())
+                .as("never [Service] alone: the API's p99 alarm watches that").isEqualTo("[[\"Service\",\"Kind\"],[\"Service\",\"Kind\",\"Handler\"]]");
+        assertThat(EmfSpec.metricNames(lines.get(0))).containsExactly("Latency", "Errors");
+        assertThat(lines.get(0).path("Errors").asInt()).isZero();
+        assertThat(lines.get(0).path("Latency").asInt()).isEqualTo(120);
+        assertThat(lines.get(1).path("Errors").asInt()).isEqualTo(1);
+        assertThat(lines.get(1).path("Kind").asText()).isEqualTo("worker");
     }
 
     @Test

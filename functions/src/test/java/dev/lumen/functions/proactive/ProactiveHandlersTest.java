@@ -1,5 +1,7 @@
 package dev.lumen.functions.proactive;
 
+import dev.lumen.functions.observability.InvocationCapture;
+import dev.lumen.functions.observability.LambdaContextStub;
 import static dev.lumen.functions.HandlerFixture.asUser;
 import static dev.lumen.functions.HandlerFixture.assertError;
 import static dev.lumen.functions.HandlerFixture.event;
@@ -188,5 +190,31 @@ class ProactiveHandlersTest {
     private static ProactiveMessage message(String userId, String id, Instant plannedAt) {
         return new ProactiveMessage(id, userId, "coach", new Trigger(TriggerType.INACTIVITY, 3.04, Map.of("idleHours", "25")),
                 "Hi, it's Mira.", plannedAt, plannedAt, Channel.WEBHOOK, ProactiveState.PLANNED);
+    }
+
+    @Test
+    void aScheduledRunLogsWithItsInvocationContextAndWritesItsMetricLine() {
+        try (InvocationCapture capture = new InvocationCapture()) {
+            // GIVEN a due message and a delivery queue that logs as it takes it
+            outbox.add(message("user-sam", "p-due", NOW.minus(Duration.ofHours(1))));
+            ProactiveDispatch dispatch = new ProactiveDispatch(outbox,
+                    (u, m) -> capture.logger().info("delivery queued"), clock);
+
+            // WHEN the schedule fires
+            new ProactiveDispatchHandler(dispatch).handleRequest(EventLoader.loadScheduledEvent(
+                    "events/schedule-proactive-dispatch.json"), new LambdaContextStub("req-sched-1", "lumen-dev-ProactiveDispatchFunction"));
+
+            // THEN
+            JsonNode line = capture.logged("delivery queued").get(0);
+            assertThat(line.path("requestId").asText()).isEqualTo("req-sched-1");
+            assertThat(line.path("function").asText()).isEqualTo("lumen-dev-ProactiveDispatchFunction");
+            assertThat(line.path("handler").asText()).isEqualTo("ProactiveDispatch");
+            JsonNode metric = capture.invocationMetric();
+            assertThat(metric.path("Kind").asText()).isEqualTo("schedule");
+            assertThat(metric.path("Handler").asText()).isEqualTo("ProactiveDispatch");
+            assertThat(metric.path("Errors").asInt()).isZero();
+            assertThat(metric.path("function").asText()).isEqualTo("lumen-dev-ProactiveDispatchFunction");
+            capture.assertContextCleared();
+        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.lumen.functions.realtime;
 
+import dev.lumen.functions.observability.InvocationCapture;
+import dev.lumen.functions.observability.LambdaContextStub;
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
@@ -132,6 +135,33 @@ class ConnectAuthorizerHandlerTest {
             return generator.generateKeyPair();
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theAuthorizerLogsWithItsInvocationContext() {
+        try (InvocationCapture capture = new InvocationCapture()) {
+            // GIVEN a key source that logs when it is asked, as the JWK fetch does
+            ConnectAuthorizerHandler observed = new ConnectAuthorizerHandler(new CognitoTokenVerifier(ISSUER, CLIENT, kid -> {
+                capture.logger().info("keys looked up");
+                return CognitoTokenVerifier.keysOf(Json.MAPPER.valueToTree(Map.of("keys", List.of(jwk("pool-key", POOL_KEY.getPublic())))));
+            }, Clock.fixed(NOW, ZoneOffset.UTC)));
+
+            // WHEN
+            Map<String, Object> answer = observed.handleRequest(connect(token(claims -> { })),
+                    new LambdaContextStub("req-auth-1", "lumen-dev-ConnectAuthorizerFunction"));
+
+            // THEN
+            assertThat(effect(answer)).isEqualTo("Allow");
+            JsonNode line = capture.logged("keys looked up").get(0);
+            assertThat(line.path("requestId").asText()).isEqualTo("req-auth-1");
+            assertThat(line.path("function").asText()).isEqualTo("lumen-dev-ConnectAuthorizerFunction");
+            assertThat(line.path("route").asText()).isEqualTo("$connect");
+            JsonNode metric = capture.invocationMetric();
+            assertThat(metric.path("Kind").asText()).isEqualTo("authorizer");
+            assertThat(metric.path("Errors").asInt()).as("an Allow or a Deny is an answer").isZero();
+            assertThat(metric.path("requestId").asText()).isEqualTo("req-auth-1");
+            capture.assertContextCleared();
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.lumen.functions.realtime;
 
+import dev.lumen.functions.observability.InvocationCapture;
+import dev.lumen.functions.observability.LambdaContextStub;
+import dev.lumen.domain.chat.ChatModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
@@ -176,5 +179,41 @@ class RealtimeHandlerTest {
         // AND nothing was stored
         assertThat(fixture.conversations.latest("persona-ada", "session-1", 10)).isEmpty();
         assertThat(typing.typing("session-1")).isEmpty();
+    }
+
+    @Test
+    void everyEventLogsWithItsInvocationContextAndWritesItsMetricLine() {
+        try (InvocationCapture capture = new InvocationCapture()) {
+            // GIVEN a model that logs as domain code does, while it answers
+            ScriptedChatModel scripted = new ScriptedChatModel("Let's take it one step at a time.");
+            ChatModel logging = request -> {
+                capture.logger().info("model called");
+                return scripted.reply(request);
+            };
+            RealtimeHandler observed = new RealtimeHandler(new RealtimeChat(registry, push, new JsonFrameWriter(),
+                    () -> fixture.chat(logging), () -> typing, Clock.systemUTC()));
+            observed.handleRequest(event("ws-connect.json"), null);
+
+            // WHEN a message arrives in its own invocation
+            APIGatewayV2WebSocketResponse response = observed.handleRequest(event("ws-send-message.json"),
+                    new LambdaContextStub("req-ws-1", "lumen-dev-RealtimeFunction"));
+
+            // THEN the line logged inside it carries request, function, route and the connection's user
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            JsonNode line = capture.logged("model called").get(0);
+            assertThat(line.path("requestId").asText()).isEqualTo("req-ws-1");
+            assertThat(line.path("function").asText()).isEqualTo("lumen-dev-RealtimeFunction");
+            assertThat(line.path("route").asText()).isEqualTo("sendMessage");
+            assertThat(line.path("userId").asText()).isEqualTo("user-1");
+            assertThat(line.path("handler").asText()).isEqualTo("Realtime");
+            // AND the invocation's metric line: latency, no error, named by kind and handler
+            JsonNode metric = capture.lines().stream().filter(l -> "req-ws-1".equals(l.path("requestId").asText())
+                    && l.has("Kind")).findFirst().orElseThrow();
+            assertThat(metric.path("Kind").asText()).isEqualTo("realtime");
+            assertThat(metric.path("Handler").asText()).isEqualTo("Realtime");
+            assertThat(metric.path("Errors").asInt()).isZero();
+            assertThat(metric.has("Latency")).isTrue();
+            capture.assertContextCleared();
+        }
     }
 }

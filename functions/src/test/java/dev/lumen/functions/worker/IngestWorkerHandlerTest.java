@@ -1,5 +1,8 @@
 package dev.lumen.functions.worker;
 
+import dev.lumen.functions.observability.InvocationCapture;
+import dev.lumen.functions.observability.LambdaContextStub;
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -107,5 +110,45 @@ class IngestWorkerHandlerTest {
         event.getRecords().get(0).setAttributes(new java.util.HashMap<>(event.getRecords().get(0).getAttributes()));
         event.getRecords().get(0).getAttributes().put("ApproximateReceiveCount", receiveCount);
         return event;
+    }
+
+    @Test
+    void aBatchLogsWithItsInvocationContextAndTheMessagesCreator() {
+        try (InvocationCapture capture = new InvocationCapture()) {
+            // GIVEN a content store that logs as it is read
+            DocumentContentStore logging = new DocumentContentStore() {
+                @Override
+                public void put(String creatorId, String documentId, int revision, byte[] content) {
+                    contents.put(creatorId, documentId, revision, content);
+                }
+
+                @Override
+                public Optional<byte[]> get(String creatorId, String documentId, int revision) {
+                    capture.logger().info("content read");
+                    return contents.get(creatorId, documentId, revision);
+                }
+
+                @Override
+                public void delete(String creatorId, String documentId) {
+                    contents.delete(creatorId, documentId);
+                }
+            };
+
+            // WHEN
+            SQSBatchResponse response = worker(logging).handleRequest(event("1"),
+                    new LambdaContextStub("req-ingest-1", "lumen-dev-IngestWorkerFunction"));
+
+            // THEN
+            assertThat(response.getBatchItemFailures()).isEmpty();
+            JsonNode line = capture.logged("content read").get(0);
+            assertThat(line.path("requestId").asText()).isEqualTo("req-ingest-1");
+            assertThat(line.path("function").asText()).isEqualTo("lumen-dev-IngestWorkerFunction");
+            assertThat(line.path("tenant").asText()).isEqualTo("coach-sleep");
+            JsonNode metric = capture.invocationMetric();
+            assertThat(metric.path("Kind").asText()).isEqualTo("worker");
+            assertThat(metric.path("Handler").asText()).isEqualTo("IngestWorker");
+            assertThat(metric.path("Errors").asInt()).isZero();
+            capture.assertContextCleared();
+        }
     }
 }

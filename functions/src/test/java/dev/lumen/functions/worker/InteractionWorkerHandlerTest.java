@@ -1,5 +1,8 @@
 package dev.lumen.functions.worker;
 
+import dev.lumen.functions.observability.InvocationCapture;
+import dev.lumen.functions.observability.LambdaContextStub;
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -119,5 +122,38 @@ class InteractionWorkerHandlerTest {
         message.setEventSourceArn(original.getEventSourceArn());
         message.setAwsRegion(original.getAwsRegion());
         return message;
+    }
+
+    @Test
+    void eachBatchLogsWithItsOwnContextOnThePoolsThreadsToo() {
+        try (InvocationCapture capture = new InvocationCapture()) {
+            // GIVEN a trait model that logs as it answers (on one of the worker's pool threads)
+            ScriptedChatModel scripted = new ScriptedChatModel("[]");
+            InteractionWorkerHandler worker = worker(request -> {
+                capture.logger().info("traits extracted");
+                return scripted.reply(request);
+            });
+            SQSEvent first = EventLoader.loadSQSEvent("events/sqs-interaction-recorded.json");
+            SQSEvent second = EventLoader.loadSQSEvent("events/sqs-interaction-recorded.json");
+            second.getRecords().get(0).setBody(first.getRecords().get(0).getBody()
+                    .replace("01JGZ8Q6X4C9M2T5V7W3Y1B0DK", "01JGZ8Q6X4C9M2T5V7W3Y1B0DL"));
+
+            // WHEN two batches arrive in two invocations of a warm container
+            worker.handleRequest(first, new LambdaContextStub("req-batch-1", "lumen-dev-InteractionWorkerFunction"));
+            worker.handleRequest(second, new LambdaContextStub("req-batch-2", "lumen-dev-InteractionWorkerFunction"));
+
+            // THEN each line carries its own batch's request id (a pool thread keeps no stale one), and the turn's user
+            List<JsonNode> lines = capture.logged("traits extracted");
+            assertThat(lines).extracting(line -> line.path("requestId").asText()).containsExactly("req-batch-1", "req-batch-2");
+            assertThat(lines).allSatisfy(line -> {
+                assertThat(line.path("function").asText()).isEqualTo("lumen-dev-InteractionWorkerFunction");
+                assertThat(line.path("userId").asText()).isEqualTo("user-52e8");
+                assertThat(line.path("tenant").asText()).isEqualTo(TENANT);
+            });
+            List<JsonNode> metrics = capture.lines().stream().filter(line -> line.has("Kind")).toList();
+            assertThat(metrics).extracting(line -> line.path("Handler").asText()).containsExactly("InteractionWorker", "InteractionWorker");
+            assertThat(metrics).extracting(line -> line.path("Kind").asText()).containsOnly("worker");
+            capture.assertContextCleared();
+        }
     }
 }

@@ -41,6 +41,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>A second pass runs the SnapStart priming hooks before the first invocation and times that
  * invocation alone: what a container restored from a primed snapshot pays (the restore itself
  * excluded; it cannot be reproduced without a CRaC JVM).
+ *
+ * <p>Before the timed runs one chat launch, not timed with the others, fills the table's vector-set
+ * cache with the safety exemplars' vectors (the deployment's first container ever, which embeds
+ * them: its time and Titan calls are printed on their own). The timed runs then show a deployment's
+ * steady state, where a new container reads them; the Titan calls of every launch are counted.
+ *
+ * <p>Profiling: {@code -Dlumen.bench.cold.only=ChatHandler} limits the runs to that handler (and the
+ * bare one); {@code -Dlumen.bench.cold.jvm="…"} adds JVM options to the children (class-load logs, JFR).
  */
 public final class ColdStartBenchmark {
     private static final String CHAT = "ChatHandler";
@@ -73,20 +81,36 @@ public final class ColdStartBenchmark {
         System.exit(0);
     }
 
-    /** One handler's cold start, for {@code bench-all}: launch → first response, and its ratio to the bare handler. */
-    public record Row(String handler, long minMs, long medianMs, double timesBare, String result) {
+    /**
+     * One handler's cold start, for {@code bench-all}: launch → first response, its ratio to the bare
+     * handler, the first invocation alone (cold, and after the priming hooks when that pass ran, else
+     * -1) and the Titan calls of a launch (medians).
+     */
+    public record Row(String handler, long minMs, long medianMs, double timesBare, long firstInvocationMs,
+                      long primedInvocationMs, int embeddingCalls, String result) {
     }
 
+    /** What the deployment's first chat container paid to fill the vector-set cache (printed, and a row in bench-all). */
+    public record Warmup(long launchMs, long invokeMs, int embeddingCalls, String result) {
+    }
+
+    /** The rows, and the warm-up launch that filled the cache before them. */
+    public record Result(List<Row> rows, Warmup warmup) {
+    }
+
+    /** A child that has not answered in this long is stuck, not slow (a launch takes seconds even on a loaded machine). */
+    private static final long LAUNCH_TIMEOUT_SECONDS = 300;
+
     /** Runs the benchmark and prints its table; the stand-ins are stopped before it returns. */
-    public static List<Row> run(int runs) throws Exception {
-        return run(runs, true);
+    public static Result run(int runs) throws Exception {
+        return run(runs, name -> !name.equals(BARE));
     }
 
     /**
-     * @param priming whether to run the second pass (priming hooks first); {@code bench-all} skips
-     *                it to stay within its time bound
+     * @param withPriming which handlers also get the second pass (priming hooks first); {@code bench-all}
+     *                    gives it to chat only, to stay short
      */
-    public static List<Row> run(int runs, boolean priming) throws Exception {
+    public static Result run(int runs, java.util.function.Predicate<String> withPriming) throws Exception {
         Path project = Path.of(System.getProperty("lumen.project", ".")).toAbsolutePath().normalize();
         Path functionsJar = functionsJar(project);
         Path events = project.resolve("events");
@@ -128,22 +152,37 @@ public final class ColdStartBenchmark {
             environment.put("LUMEN_VECTOR_DIR", work.resolve("vectors").toString());
             environment.put("LUMEN_CONTENT_STORE", "files");
             environment.put("LUMEN_DOCUMENTS_DIR", work.resolve("documents").toString());
+            String extra = System.getProperty("lumen.bench.cold.jvm", "").trim();
+            if (!extra.isEmpty()) {
+                environment.put("JAVA_TOOL_OPTIONS", jvmOptions + " " + extra);
+            }
+            String only = System.getProperty("lumen.bench.cold.only", "").trim();
+            List<Target> targets = TARGETS.stream().filter(t -> only.isEmpty() || t.name().equals(BARE)
+                    || List.of(only.split(",")).contains(t.name())).toList();
             String classPath = classPath(functionsJar);
 
             // The persona every event names, created the way the API creates it (not measured).
             Run seeded = launch(classPath, environment, "dev.lumen.functions.persona.CreatePersonaHandler",
                     events.resolve("create-persona.json"), false);
-            System.out.printf(Locale.ROOT, "  seeded persona-ada: %s (create-persona, %d ms)%n%n", seeded.result(),
+            System.out.printf(Locale.ROOT, "  seeded persona-ada: %s (create-persona, %d ms)%n", seeded.result(),
                     seeded.launchMs());
+            // The deployment's first chat container: it embeds the safety exemplars and stores their vectors.
+            Run first = launch(classPath, environment, "dev.lumen.functions.chat.ChatHandler",
+                    events.resolve("chat.json"), false);
+            Warmup warmup = new Warmup(first.launchMs(), first.invokeMs(), first.embeddings(), first.result());
+            System.out.printf(Locale.ROOT, "  vector-set cache filled by the first chat container ever: %s, launch→response"
+                    + " %d ms, first invocation %d ms, %d Titan calls (what one container per deployment and embedding"
+                    + " model pays; every later one reads the vectors from the table)%n%n", first.result(), first.launchMs(),
+                    first.invokeMs(), first.embeddings());
 
             Map<String, List<Run>> cold = new LinkedHashMap<>();
             Map<String, List<Run>> primed = new LinkedHashMap<>();
             for (int run = 1; run <= runs; run++) {
-                for (Target target : TARGETS) {
+                for (Target target : targets) {
                     Path event = eventFor(target, events, work, run);
                     cold.computeIfAbsent(target.name(), k -> new ArrayList<>())
                             .add(launch(classPath, environment, target.handlerClass(), event, false));
-                    if (priming && !target.name().equals(BARE)) {
+                    if (withPriming.test(target.name())) {
                         primed.computeIfAbsent(target.name(), k -> new ArrayList<>())
                                 .add(launch(classPath, environment, target.handlerClass(), eventFor(target, events, work,
                                         run + runs), true));
@@ -155,8 +194,10 @@ public final class ColdStartBenchmark {
             long bare = median(cold.get(BARE), Run::launchMs);
             List<Row> rows = new ArrayList<>();
             cold.forEach((name, list) -> rows.add(new Row(name, min(list, Run::launchMs), median(list, Run::launchMs),
-                    median(list, Run::launchMs) / (double) bare, list.get(list.size() - 1).result())));
-            return rows;
+                    median(list, Run::launchMs) / (double) bare, median(list, Run::invokeMs),
+                    primed.containsKey(name) ? median(primed.get(name), Run::invokeMs) : -1,
+                    (int) median(list, r -> r.embeddings()), list.get(list.size() - 1).result())));
+            return new Result(rows, warmup);
         } finally {
             titan.stop(0);
             queues.close();
@@ -211,6 +252,13 @@ public final class ColdStartBenchmark {
         EMBEDDING_CALLS.set(0);
         long started = System.nanoTime();
         Process process = builder.start();
+        // Bounded: a stuck child is killed, which ends the read below and fails this launch with its output.
+        java.util.concurrent.CompletableFuture<Void> watchdog = process.onExit().thenAccept(p -> { })
+                .orTimeout(LAUNCH_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+                .exceptionally(timeout -> {
+                    process.destroyForcibly();
+                    return null;
+                });
         Pattern line = Pattern.compile("FIRST_INVOCATION handler=\\S+ initMs=(\\d+) primeMs=\\d+ invokeMs=(\\d+) result=(\\S+)");
         List<String> output = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -221,6 +269,7 @@ public final class ColdStartBenchmark {
                 if (matcher.find()) {
                     long launchMs = (System.nanoTime() - started) / 1_000_000;
                     process.waitFor();
+                    watchdog.cancel(false);
                     return new Run(launchMs, Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
                             matcher.group(3), EMBEDDING_CALLS.get());
                 }
@@ -228,7 +277,10 @@ public final class ColdStartBenchmark {
             }
         }
         process.waitFor();
-        throw new IllegalStateException(handler + " gave no first response (exit " + process.exitValue() + "):\n"
+        watchdog.cancel(false);
+        throw new IllegalStateException(handler + " gave no first response (exit " + process.exitValue()
+                + (System.nanoTime() - started > LAUNCH_TIMEOUT_SECONDS * 1_000_000_000L ? ", killed after "
+                + LAUNCH_TIMEOUT_SECONDS + " s" : "") + "):\n"
                 + String.join("\n", output.subList(Math.max(0, output.size() - 30), output.size())));
     }
 

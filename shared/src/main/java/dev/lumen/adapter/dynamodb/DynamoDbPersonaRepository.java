@@ -9,7 +9,10 @@ import static dev.lumen.adapter.dynamodb.AttributeValues.string;
 
 import dev.lumen.domain.error.ConflictException;
 import dev.lumen.domain.persona.Persona;
+import dev.lumen.domain.persona.PersonaCursor;
+import dev.lumen.domain.persona.PersonaPage;
 import dev.lumen.domain.persona.PersonaRepository;
+import dev.lumen.domain.persona.PersonaSummary;
 import dev.lumen.domain.persona.Trait;
 import dev.lumen.domain.persona.TraitAction;
 import dev.lumen.domain.persona.TraitChange;
@@ -202,12 +205,65 @@ public final class DynamoDbPersonaRepository implements PersonaRepository {
         return List.copyOf(changes);
     }
 
+    /**
+     * One Query on the creator's GSI partition, descending: the sort key is creation time then id
+     * ({@link LumenTable#personaGsiSk}), so that is the newest-first order, and a cursor becomes a
+     * key condition ({@code <} its own sort key). One item more than the page is asked for, so the
+     * last page says so without a second, empty round trip. The GSI projects every attribute, so
+     * the profile is read from the index; GSI reads are eventually consistent, so a persona created
+     * a moment ago may show up a moment later.
+     */
+    @Override
+    public PersonaPage listByCreator(String creatorId, int limit, PersonaCursor after) {
+        Map<String, String> names = new HashMap<>(Map.of("#gpk", LumenTable.GSI1_PK, "#gsk", LumenTable.GSI1_SK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":creator", s(LumenTable.creatorGsiPk(creatorId)),
+                ":prefix", s(LumenTable.PERSONA_GSI_PREFIX)));
+        String condition;
+        if (after == null) {
+            condition = "#gpk = :creator AND begins_with(#gsk, :prefix)";
+        } else {
+            // BETWEEN is inclusive: the cursor's own persona is dropped below.
+            condition = "#gpk = :creator AND #gsk BETWEEN :prefix AND :after";
+            values.put(":after", s(LumenTable.personaGsiSk(after.createdAt(), after.id())));
+        }
+        QueryRequest query = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(LumenTable.GSI1)
+                .keyConditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .limit(limit + 2)
+                .build();
+        List<PersonaSummary> found = new ArrayList<>(limit + 1);
+        for (Map<String, AttributeValue> item : client.queryPaginator(query).items()) {
+            PersonaSummary persona = summary(item);
+            if (after != null && !after.precedes(persona)) {
+                continue;
+            }
+            found.add(persona);
+            if (found.size() > limit) {
+                break;
+            }
+        }
+        if (found.size() <= limit) {
+            return new PersonaPage(found, null);
+        }
+        List<PersonaSummary> page = found.subList(0, limit);
+        return new PersonaPage(page, page.get(limit - 1).cursor());
+    }
+
+    private static PersonaSummary summary(Map<String, AttributeValue> item) {
+        return new PersonaSummary(string(item, PERSONA_ID), string(item, NAME), string(item, DESCRIPTION),
+                string(item, CREATOR_ID), instant(item, CREATED_AT));
+    }
+
     private static Map<String, AttributeValue> profileItem(Persona persona) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(LumenTable.PK, s(LumenTable.personaPk(persona.id())));
         item.put(LumenTable.SK, s(LumenTable.PROFILE));
         item.put(LumenTable.GSI1_PK, s(LumenTable.creatorGsiPk(persona.creatorId())));
-        item.put(LumenTable.GSI1_SK, s(LumenTable.personaPk(persona.id())));
+        item.put(LumenTable.GSI1_SK, s(LumenTable.personaGsiSk(persona.createdAt(), persona.id())));
         item.put(LumenTable.TYPE, s("PERSONA"));
         item.put(PERSONA_ID, s(persona.id()));
         item.put(NAME, s(persona.name()));

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  *
  * <pre>
  * item            pk                          sk                                        gsi1pk / gsi1sk
- * persona         PERSONA#{id}                PROFILE                                   CREATOR#{creatorId} / PERSONA#{id}
+ * persona         PERSONA#{id}                PROFILE                                   CREATOR#{creatorId} / PERSONA#{instant created}#{id}
  * own trait       PERSONA#{id}                TRAIT#{traitId}
  * trait audit     PERSONA#{id}                AUDIT#{traitId}#{instant}#{changeId}
  * session         SESSION#{personaId}#{sid}   META
@@ -58,6 +58,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * user's conn.    CONNECTIONS#{userId}        CONNECTION#{connectionId}                 (the same record, found by user; TTL 2 hours)
  * goal status     GOALS#{userId}              GOAL#{goalId}
  * time zone       GOALS#{userId}              TIMEZONE
+ * vector set      VECTORSET#{key}             CHUNK#{0000…} (float32 LE binary), MANIFEST (written last)   (TTL 30 days)
  * </pre>
  *
  * Within a persona's partition the sort keys order as {@code AUDIT#… < PROFILE < TRAIT#…}, so the
@@ -114,6 +115,8 @@ public final class LumenTable {
     public static final String TYPING = "TYPING";
     /** Sort-key prefix of a creator's documents: a Query with it lists them and leaves out the profile. */
     public static final String DOCUMENT_PREFIX = "DOC#";
+    /** Prefix of a persona's sort key in its creator's GSI partition ({@link #personaGsiSk}). */
+    public static final String PERSONA_GSI_PREFIX = "PERSONA#";
 
     /** UTC, always nine fraction digits: {@code 2024-05-01T10:15:30.120000000Z}. */
     private static final DateTimeFormatter SORTABLE_INSTANT =
@@ -128,6 +131,14 @@ public final class LumenTable {
 
     public static String creatorGsiPk(String creatorId) {
         return "CREATOR#" + creatorId;
+    }
+
+    /**
+     * A persona's sort key in its creator's GSI partition: creation time, then id, so a Query in
+     * descending order lists the creator's personas newest first, ties by id.
+     */
+    public static String personaGsiSk(Instant createdAt, String personaId) {
+        return PERSONA_GSI_PREFIX + sortableInstant(createdAt) + "#" + personaId;
     }
 
     /** A creator's partition: its profile ({@link #PROFILE}) and its documents ({@link #documentSk}). */
@@ -412,6 +423,14 @@ public final class LumenTable {
     }
 
     public static final String GOAL_PREFIX = "GOAL#";
+
+    /**
+     * A cached set of vectors (see {@link DynamoDbVectorSetCache}); the key names the embedding model
+     * and a digest of the texts.
+     */
+    public static String vectorSetPk(String key) {
+        return "VECTORSET#" + key;
+    }
     public static final String TIME_ZONE = "TIMEZONE";
 
     public static String goalSk(String goalId) {

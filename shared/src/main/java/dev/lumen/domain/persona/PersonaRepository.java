@@ -29,4 +29,11 @@ public interface PersonaRepository {
 
     /** The audit trail of one trait, oldest first. */
     List<TraitChange> traitHistory(String personaId, String traitId);
+
+    /**
+     * Up to {@code limit} of the creator's personas, newest first ({@link PersonaCursor#NEWEST_FIRST}),
+     * starting strictly after {@code after} (null: from the newest). The page's {@code next} is null
+     * exactly when no persona of the creator follows it.
+     */
+    PersonaPage listByCreator(String creatorId, int limit, PersonaCursor after);
 }

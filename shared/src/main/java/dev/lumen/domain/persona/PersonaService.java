@@ -16,6 +16,8 @@ public final class PersonaService {
     static final int MAX_NAME = 100;
     static final int MAX_DESCRIPTION = 2_000;
     static final int MAX_TRAITS = 50;
+    /** Most personas one list page holds. */
+    public static final int MAX_LIST = 100;
     /** Enough for 50+ writers racing on one trait; each retry re-reads the current value. */
     static final int MAX_ATTEMPTS = 200;
 
@@ -51,6 +53,18 @@ public final class PersonaService {
         Persona persona = new Persona(id, name, description, creatorId, traits, clock.instant());
         personas.create(persona);
         return coreTraits.view(persona);
+    }
+
+    /**
+     * A page of the creator's personas, newest first; {@code nextToken} is the previous page's
+     * ({@link PersonaCursor#encode()}), null for the first page.
+     */
+    public PersonaPage list(String creatorId, int limit, String nextToken) {
+        Ids.require("creatorId", creatorId);
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new ValidationException("invalid_limit", "'limit' must be a whole number from 1 to " + MAX_LIST);
+        }
+        return personas.listByCreator(creatorId, limit, PersonaCursor.decode(nextToken));
     }
 
     public PersonaView get(String personaId) {

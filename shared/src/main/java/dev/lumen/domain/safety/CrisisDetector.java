@@ -2,6 +2,7 @@ package dev.lumen.domain.safety;
 
 import dev.lumen.domain.safety.CrisisExemplars.Exemplar;
 import dev.lumen.domain.vector.EmbeddingModel;
+import dev.lumen.domain.vector.VectorSetCache;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -20,7 +21,8 @@ import java.util.Set;
  *   <li>the combiner takes the stronger layer and raises the severity one step when both layers
  *       agree on a category, since two independent signals are better evidence than one.</li>
  * </ol>
- * Exemplars are embedded once, on first use. Deterministic for a deterministic model.
+ * Exemplars are embedded once, on first use, or read from a {@link VectorSetCache} where an earlier
+ * container of the deployment left them. Deterministic for a deterministic model.
  */
 public final class CrisisDetector {
 
@@ -49,9 +51,18 @@ public final class CrisisDetector {
     }
 
     public CrisisDetector(EmbeddingModel model, Thresholds thresholds) {
+        this(model, thresholds, VectorSetCache.NONE);
+    }
+
+    /** @param exemplarVectors where the exemplars' vectors are kept between containers */
+    public CrisisDetector(EmbeddingModel model, VectorSetCache exemplarVectors) {
+        this(model, Thresholds.miniLm(), exemplarVectors);
+    }
+
+    public CrisisDetector(EmbeddingModel model, Thresholds thresholds, VectorSetCache exemplarVectors) {
         this.model = model;
         this.thresholds = thresholds;
-        this.exemplars = new ExemplarIndex<>(model, CrisisExemplars.POSITIVES,
+        this.exemplars = new ExemplarIndex<>(model, exemplarVectors, CrisisExemplars.POSITIVES,
                 CrisisExemplars.POSITIVES.stream().map(Exemplar::text).toList(), CrisisExemplars.NEGATIVES);
     }
 

@@ -1,6 +1,7 @@
 package dev.lumen.domain.safety;
 
 import dev.lumen.domain.vector.EmbeddingModel;
+import dev.lumen.domain.vector.VectorSetCache;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * independent evidence, {@code 1 - (1 - patterns) * (1 - embeddings)}, so two weak signals that agree
  * can flag a text while neither alone does.
  *
- * <p>The exemplars are embedded once, on first use. Long texts are scored per sentence (an injected
+ * <p>The exemplars are embedded once, on first use (or read from a {@link VectorSetCache}). Long texts are scored per sentence (an injected
  * line hides inside ordinary prose) up to {@value #MAX_SEGMENTS} sentences. Thread-safe.
  */
 public final class InjectionDetector {
@@ -54,6 +55,15 @@ public final class InjectionDetector {
     }
 
     public InjectionDetector(EmbeddingModel model, Thresholds thresholds) {
+        this(model, thresholds, VectorSetCache.NONE);
+    }
+
+    /** @param exemplarVectors where the exemplars' vectors are kept between containers */
+    public InjectionDetector(EmbeddingModel model, VectorSetCache exemplarVectors) {
+        this(model, Thresholds.miniLm(), exemplarVectors);
+    }
+
+    public InjectionDetector(EmbeddingModel model, Thresholds thresholds, VectorSetCache exemplarVectors) {
         this.model = Objects.requireNonNull(model, "model");
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
         List<InjectionKind> kinds = new ArrayList<>();
@@ -62,7 +72,7 @@ public final class InjectionDetector {
             kinds.add(kind);
             attacks.add(sentence);
         }));
-        this.exemplars = new ExemplarIndex<>(model, kinds, attacks, InjectionExemplars.BENIGN);
+        this.exemplars = new ExemplarIndex<>(model, exemplarVectors, kinds, attacks, InjectionExemplars.BENIGN);
     }
 
     /** The combined verdict; a null or blank text is clean. */

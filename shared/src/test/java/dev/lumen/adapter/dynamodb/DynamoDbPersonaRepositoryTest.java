@@ -77,7 +77,7 @@ class DynamoDbPersonaRepositoryTest extends PersonaRepositoryContract {
                 .keyConditionExpression("gsi1pk = :creator AND gsi1sk = :persona")
                 .expressionAttributeValues(Map.of(
                         ":creator", AttributeValue.fromS(LumenTable.creatorGsiPk(persona.creatorId())),
-                        ":persona", AttributeValue.fromS(LumenTable.personaPk(persona.id()))))).items();
+                        ":persona", AttributeValue.fromS(LumenTable.personaGsiSk(persona.createdAt(), persona.id()))))).items();
         assertThat(byCreator).singleElement()
                 .satisfies(item -> assertThat(item.get("name").s()).isEqualTo(persona.name()));
     }
