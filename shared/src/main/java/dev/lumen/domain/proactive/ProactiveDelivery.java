@@ -90,7 +90,7 @@ public final class ProactiveDelivery {
         for (Connection connection : live) {
             if (push.push(connection.connectionId(), payload)) {
                 any = true;
-            } else {
+            } else if (connection.goneWhenRefused(clock.instant())) {
                 connections.remove(connection.connectionId());
             }
         }

@@ -85,7 +85,7 @@ public final class RealtimeChat {
             }
             try {
                 if (!push.push(connection.connectionId(), payload)) {
-                    registry.remove(connection.connectionId());
+                    forgetIfGone(connection);
                 }
             } catch (UnavailableException e) {
                 LOG.atInfo().addKeyValue("connectionId", connection.connectionId())
@@ -154,7 +154,11 @@ public final class RealtimeChat {
         if (alsoTo != null) {
             targets.add(alsoTo);
         }
-        registry.ofUser(userId, clock.instant()).forEach(connection -> targets.add(connection.connectionId()));
+        java.util.Map<String, Connection> live = new java.util.HashMap<>();
+        registry.ofUser(userId, clock.instant()).forEach(connection -> {
+            targets.add(connection.connectionId());
+            live.put(connection.connectionId(), connection);
+        });
         String payload = frames.write(frame);
         int delivered = 0;
         UnavailableException failure = null;
@@ -162,8 +166,11 @@ public final class RealtimeChat {
             try {
                 if (push.push(target, payload)) {
                     delivered++;
-                } else {
+                } else if (target.equals(alsoTo) || !live.containsKey(target)) {
+                    // The sender's connection is open (it just sent a frame): refused means gone.
                     registry.remove(target);
+                } else {
+                    forgetIfGone(live.get(target));
                 }
             } catch (UnavailableException e) {
                 failure = e;
@@ -173,6 +180,16 @@ public final class RealtimeChat {
             throw failure;
         }
         return delivered;
+    }
+
+    /** A refused push forgets the connection, unless it may still be completing its {@code $connect}. */
+    private void forgetIfGone(Connection connection) {
+        if (connection.goneWhenRefused(clock.instant())) {
+            registry.remove(connection.connectionId());
+        } else {
+            LOG.atInfo().addKeyValue("connectionId", connection.connectionId())
+                    .log("push refused to a connection still connecting; kept");
+        }
     }
 
     private static String requireConnectionId(String connectionId) {

@@ -62,7 +62,7 @@ class ProactiveDeliveryTest {
         // GIVEN ann with two connections, one of them gone
         ProactiveMessage message = planned("ann", Channel.WEBSOCKET);
         connections.register(new Connection("c-live", "ann", NOW.minusSeconds(60), NOW.plus(Duration.ofHours(2))));
-        connections.register(new Connection("c-gone", "ann", NOW.minusSeconds(30), NOW.plus(Duration.ofHours(2))));
+        connections.register(new Connection("c-gone", "ann", NOW.minusSeconds(90), NOW.plus(Duration.ofHours(2))));
         push.gone("c-gone");
 
         // WHEN

@@ -101,7 +101,7 @@ class RealtimeChatTest {
         // GIVEN three devices, one gone, and another user's
         realtime.connect("laptop", "ann");
         realtime.connect("phone", "ann");
-        realtime.connect("old-tab", "ann");
+        registry.register(new Connection("old-tab", "ann", NOW.minusSeconds(60), NOW.plus(Duration.ofHours(1))));
         realtime.connect("bob-1", "bob");
         push.gone("old-tab");
 
@@ -119,6 +119,28 @@ class RealtimeChatTest {
         push.failNext(2);
         assertThatThrownBy(() -> realtime.broadcast("ann", null, new RealtimeFrame.Error("x", "y")))
                 .isInstanceOf(UnavailableException.class);
+    }
+
+    @Test
+    void aConnectionStillCompletingItsHandshakeIsNotForgottenWhenAPushIsRefused() {
+        // GIVEN a laptop, and a phone whose $connect has just been recorded but whose handshake is not
+        // complete yet: pushes to it are refused (410) exactly as to a gone connection
+        registry.register(new Connection("laptop", "ann", NOW.minusSeconds(600), NOW.plus(Duration.ofHours(1))));
+        realtime.connect("phone", "ann");
+        push.gone("phone");
+
+        // WHEN the laptop's frame and its presence on leaving reach for the phone
+        realtime.broadcast("ann", "laptop", new RealtimeFrame.Error("x", "y"));
+        realtime.disconnect("laptop");
+
+        // THEN the phone's record is kept: it is connecting, not gone
+        assertThat(registry.ofUser("ann", NOW)).extracting(Connection::connectionId).containsExactly("phone");
+
+        // AND once past the handshake grace, a refused push does forget it
+        RealtimeChat later = new RealtimeChat(registry, push, Object::toString, () -> null, () -> null,
+                Clock.fixed(NOW.plus(Connection.HANDSHAKE_GRACE), ZoneOffset.UTC));
+        later.broadcast("ann", null, new RealtimeFrame.Error("x", "y"));
+        assertThat(registry.ofUser("ann", NOW)).isEmpty();
     }
 
     @Test
