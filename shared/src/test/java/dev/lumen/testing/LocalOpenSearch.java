@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * {@value #URL_VARIABLE} is set, that node is used instead and nothing is started.
  *
  * <p>{@link #main(String[])} ({@code localstack/opensearch/start.sh}) starts a node that outlives the
- * command, on port 9200 by default, keeping its data between starts; {@code stop} stops it.
+ * command, on port 9200 by default, keeping its data between starts; {@code stop} stops it;
+ * {@code serve} starts one that lives as long as the command (the cold-start benchmark's node).
  *
  * <p>Only the JDK is used here, so the launcher runs with nothing but the test classes on the class path.
  */
@@ -110,16 +111,46 @@ public final class LocalOpenSearch {
                         + " (pid " + node.pid() + ", logs in " + runDir.resolve("logs") + ")");
                 System.out.println(URL_VARIABLE + "=" + node.endpoint());
             }
+            case "serve" -> serve(home);
             case "stop" -> {
                 Optional<Node> node = Node.find(runDir, port);
                 node.ifPresent(Node::stop);
                 System.out.println(node.isPresent() ? "stopped pid " + node.get().pid() : "no node running from " + pidFile);
             }
             default -> {
-                System.err.println("usage: LocalOpenSearch [start|stop]");
+                System.err.println("usage: LocalOpenSearch [start|stop|serve]");
                 System.exit(2);
             }
         }
+    }
+
+    /**
+     * {@code serve}: a node for one benchmark run ({@code bench-cold}), on free ports with its own
+     * data folder, the full JIT and OpenSearch's default refresh as in production. Prints
+     * {@code LUMEN_OPENSEARCH_URL=...} once green, then stops the node and deletes its data when its
+     * standard input closes — so the node goes with the process that started it, even one that was killed.
+     */
+    private static void serve(Path home) throws IOException {
+        int httpPort = freePort();
+        Path runDir = home.resolveSibling("bench-" + httpPort);
+        Node node;
+        try {
+            node = start(home, runDir, httpPort, freePort(), false);
+        } catch (RuntimeException e) {
+            deleteQuietly(runDir);
+            throw e;
+        }
+        Thread stop = new Thread(() -> {
+            node.stop();
+            deleteQuietly(node.runDir());
+        }, "opensearch-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        System.out.println(URL_VARIABLE + "=" + node.endpoint());
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // wait for the parent to close the pipe (or to exit)
+        }
+        System.exit(0);
     }
 
     // ---- starting -----------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,9 +33,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code bench-all [--quick] [--users N] [--seconds M]}: every benchmark that fits in a few minutes,
+ * {@code bench-all [--quick] [--users N] [--seconds M] [--opensearch URL]}: every benchmark that fits in a few minutes,
  * in one run, summed up in one markdown table. Cold start per handler ({@link ColdStartBenchmark},
- * without its priming pass), retrieval nDCG@10 on a SciFact slice ({@link RetrievalBenchmark} in a
+ * with its priming pass for chat only, on one OpenSearch node started for it or given by
+ * {@code --opensearch}), retrieval nDCG@10 on a SciFact slice ({@link RetrievalBenchmark} in a
  * JVM of its own), then a runner in this JVM (free loopback ports, in-memory DynamoDB, offline model,
  * schedules off) measured over HTTP: warm chat at 1 and 16 clients, trait updates, memory recall,
  * document ingestion, and a load test whose turns must each become exactly one memory once the
@@ -65,7 +67,11 @@ public final class AllBenchmark {
     /** Set when the load test's turns did not each become exactly one memory: {@code bench-all} then exits 2. */
     private boolean lostOrDoubled;
 
-    private AllBenchmark(boolean quick, int users, int seconds) {
+    /** The cold-start children's OpenSearch node; empty: {@link ColdStartBenchmark} starts one for its runs. */
+    private final Optional<URI> openSearch;
+
+    private AllBenchmark(boolean quick, int users, int seconds, Optional<URI> openSearch) {
+        this.openSearch = openSearch;
         this.quick = quick;
         this.users = users;
         this.seconds = seconds;
@@ -76,12 +82,14 @@ public final class AllBenchmark {
         boolean quick = rest.remove("--quick");
         int users = Integer.parseInt(option(rest, "--users", "16"));
         int seconds = Integer.parseInt(option(rest, "--seconds", quick ? "10" : "30"));
+        Optional<URI> openSearch = OpenSearchTarget.endpoint(rest);
         if (!rest.isEmpty()) {
-            throw new IllegalArgumentException("unknown arguments " + rest + "; usage: bench-all [--quick] [--users N] [--seconds M]");
+            throw new IllegalArgumentException("unknown arguments " + rest
+                    + "; usage: bench-all [--quick] [--users N] [--seconds M] [--opensearch URL]");
         }
         int status = 0;
         try {
-            AllBenchmark bench = new AllBenchmark(quick, users, seconds);
+            AllBenchmark bench = new AllBenchmark(quick, users, seconds, openSearch);
             bench.run();
             status = bench.lostOrDoubled ? 2 : 0;
         } catch (Exception e) {
@@ -129,19 +137,21 @@ public final class AllBenchmark {
         int runs = quick ? 3 : 10;
         System.out.println("== cold start, " + runs + " runs per handler (priming pass for chat only; bench-cold has it for all)");
         try {
-            ColdStartBenchmark.Result result = ColdStartBenchmark.run(runs, "ChatHandler"::equals);
+            ColdStartBenchmark.Result result = ColdStartBenchmark.run(runs, "ChatHandler"::equals, openSearch);
             ColdStartBenchmark.Warmup warmup = result.warmup();
             table.add("cold start", "first chat container of a deployment (fills the vector-set cache), launch → first response",
                     String.format(Locale.ROOT, "%,d ms, %d Titan calls", warmup.launchMs(), warmup.embeddingCalls()),
                     "once per deployment and embedding model: it embeds the safety exemplars and stores them; result "
-                            + warmup.result());
+                            + warmup.result() + "; vector store: " + result.vectorStore());
+            String vectors = result.vectorStore().startsWith("OpenSearch") ? "OpenSearch adapter on a local node"
+                    : "embedded Lucene (fallback, not Lambda's store)";
             for (ColdStartBenchmark.Row row : result.rows()) {
                 String primed = row.primedInvocationMs() < 0 ? ""
                         : String.format(Locale.ROOT, ", %,d ms after the priming hooks", row.primedInvocationMs());
                 table.add("cold start", row.handler() + ", launch → first response, min / median",
                         String.format(Locale.ROOT, "%,d / %,d ms (%.2f× bare)", row.minMs(), row.medianMs(), row.timesBare()),
-                        String.format(Locale.ROOT, "%d fresh JVMs, template's JAVA_TOOL_OPTIONS, vector-set cache warm;"
-                                        + " first invocation %,d ms%s; %d Titan calls; result %s", runs,
+                        String.format(Locale.ROOT, "%d fresh JVMs, template's JAVA_TOOL_OPTIONS, vector-set cache warm, %s;"
+                                        + " first invocation %,d ms%s; %d Titan calls; result %s", runs, vectors,
                                 row.firstInvocationMs(), primed, row.embeddingCalls(), row.result()));
             }
         } catch (Exception e) {

@@ -8,7 +8,6 @@ import dev.lumen.local.sqs.LocalQueues;
 import dev.lumen.local.template.SamTemplate;
 import dev.lumen.local.template.TableSpec;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -47,6 +46,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * them: its time and Titan calls are printed on their own). The timed runs then show a deployment's
  * steady state, where a new container reads them; the Titan calls of every launch are counted.
  *
+ * <p>The vector store is the one Lambda uses: the OpenSearch adapter over HTTP, against a local
+ * OpenSearch node started once for the run (or the node given by {@code --opensearch URL}), with the
+ * shaded jar alone on the children's class path; see {@link ColdStartVectorStore}, which falls back
+ * to the embedded Lucene store, and says so in the printed conditions, only when no node can be had.
+ *
  * <p>Profiling: {@code -Dlumen.bench.cold.only=ChatHandler} limits the runs to that handler (and the
  * bare one); {@code -Dlumen.bench.cold.jvm="…"} adds JVM options to the children (class-load logs, JFR).
  */
@@ -75,10 +79,22 @@ public final class ColdStartBenchmark {
     private ColdStartBenchmark() {
     }
 
+    /** {@code bench-cold [runs] [--opensearch URL]}. */
     public static void main(String[] args) throws Exception {
-        run(args.length > 0 ? Integer.parseInt(args[0]) : 10);
-        // DynamoDB Local and ElasticMQ leave non-daemon threads behind.
-        System.exit(0);
+        List<String> rest = new ArrayList<>(List.of(args));
+        java.util.Optional<URI> node = OpenSearchTarget.endpoint(rest);
+        if (rest.size() > 1) {
+            throw new IllegalArgumentException("unknown arguments " + rest + "; usage: bench-cold [runs] [--opensearch URL]");
+        }
+        int status = 0;
+        try {
+            run(rest.isEmpty() ? 10 : Integer.parseInt(rest.get(0)), name -> !name.equals(BARE), node);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // DynamoDB Local and ElasticMQ leave non-daemon threads behind (also after a failure).
+        System.exit(status);
     }
 
     /**
@@ -94,8 +110,11 @@ public final class ColdStartBenchmark {
     public record Warmup(long launchMs, long invokeMs, int embeddingCalls, String result) {
     }
 
-    /** The rows, and the warm-up launch that filled the cache before them. */
-    public record Result(List<Row> rows, Warmup warmup) {
+    /**
+     * The rows, the warm-up launch that filled the cache before them, and the vector store the
+     * children used ({@link ColdStartVectorStore#describe()}: OpenSearch, or the Lucene fallback and why).
+     */
+    public record Result(List<Row> rows, Warmup warmup, String vectorStore) {
     }
 
     /** A child that has not answered in this long is stuck, not slow (a launch takes seconds even on a loaded machine). */
@@ -103,14 +122,16 @@ public final class ColdStartBenchmark {
 
     /** Runs the benchmark and prints its table; the stand-ins are stopped before it returns. */
     public static Result run(int runs) throws Exception {
-        return run(runs, name -> !name.equals(BARE));
+        return run(runs, name -> !name.equals(BARE), java.util.Optional.empty());
     }
 
     /**
      * @param withPriming which handlers also get the second pass (priming hooks first); {@code bench-all}
      *                    gives it to chat only, to stay short
+     * @param node        an OpenSearch node to use; empty: one is started for the run (one node for all launches)
      */
-    public static Result run(int runs, java.util.function.Predicate<String> withPriming) throws Exception {
+    public static Result run(int runs, java.util.function.Predicate<String> withPriming, java.util.Optional<URI> node)
+            throws Exception {
         Path project = Path.of(System.getProperty("lumen.project", ".")).toAbsolutePath().normalize();
         Path functionsJar = functionsJar(project);
         Path events = project.resolve("events");
@@ -122,10 +143,12 @@ public final class ColdStartBenchmark {
 
         System.out.printf(Locale.ROOT, "cold start: %d runs per handler, %s%n  jar %s%n  JAVA_TOOL_OPTIONS=%s%n",
                 runs, machine(), functionsJar, jvmOptions);
+        ColdStartVectorStore vectors = ColdStartVectorStore.open(node, project, buildFolder(), work);
+        System.out.println("  vector store: " + vectors.describe());
         DynamoDbLocalServer dynamoDb = DynamoDbLocalServer.start(freePort(), null);
         LocalQueues queues = LocalQueues.start(freePort(), region, template.queues());
         HttpServer titan = titanStub();
-        try {
+        try (vectors) {
             try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint())
                     .region(Region.of(region)).credentialsProvider(ClientCredentials.LOCAL)
                     .httpClient(UrlConnectionHttpClient.create()).build()) {
@@ -148,8 +171,7 @@ public final class ColdStartBenchmark {
             environment.put("LUMEN_CHAT_MODEL", "offline");
             environment.put("LUMEN_EMBEDDING_MODEL", "titan");
             environment.put("LUMEN_BEDROCK_ENDPOINT", "http://127.0.0.1:" + titan.getAddress().getPort());
-            environment.put("LUMEN_VECTOR_STORE", "lucene");
-            environment.put("LUMEN_VECTOR_DIR", work.resolve("vectors").toString());
+            vectors.configure(environment);
             environment.put("LUMEN_CONTENT_STORE", "files");
             environment.put("LUMEN_DOCUMENTS_DIR", work.resolve("documents").toString());
             String extra = System.getProperty("lumen.bench.cold.jvm", "").trim();
@@ -159,7 +181,7 @@ public final class ColdStartBenchmark {
             String only = System.getProperty("lumen.bench.cold.only", "").trim();
             List<Target> targets = TARGETS.stream().filter(t -> only.isEmpty() || t.name().equals(BARE)
                     || List.of(only.split(",")).contains(t.name())).toList();
-            String classPath = classPath(functionsJar);
+            String classPath = vectors.classPath(functionsJar);
 
             // The persona every event names, created the way the API creates it (not measured).
             Run seeded = launch(classPath, environment, "dev.lumen.functions.persona.CreatePersonaHandler",
@@ -191,13 +213,14 @@ public final class ColdStartBenchmark {
                 System.out.print(run == runs ? ".\n\n" : ".");
             }
             print(cold, primed);
+            System.out.println("vector store: " + vectors.describe());
             long bare = median(cold.get(BARE), Run::launchMs);
             List<Row> rows = new ArrayList<>();
             cold.forEach((name, list) -> rows.add(new Row(name, min(list, Run::launchMs), median(list, Run::launchMs),
                     median(list, Run::launchMs) / (double) bare, median(list, Run::invokeMs),
                     primed.containsKey(name) ? median(primed.get(name), Run::invokeMs) : -1,
                     (int) median(list, r -> r.embeddings()), list.get(list.size() - 1).result())));
-            return new Result(rows, warmup);
+            return new Result(rows, warmup, vectors.describe());
         } finally {
             titan.stop(0);
             queues.close();
@@ -219,6 +242,9 @@ public final class ColdStartBenchmark {
                     median(runs, Run::initMs), median(runs, Run::invokeMs),
                     afterPriming == null ? "—" : Long.toString(median(afterPriming, Run::invokeMs)),
                     median(runs, Run::embeddings), runs.get(runs.size() - 1).result());
+        }
+        if (!cold.containsKey(CHAT)) {
+            return; // -Dlumen.bench.cold.only named other handlers
         }
         System.out.printf(Locale.ROOT, "%nchat / bare (median launch→response): %.2f× (aim ≤ 1.5×)%n",
                 median(cold.get(CHAT), Run::launchMs) / (double) bare);
@@ -284,39 +310,26 @@ public final class ColdStartBenchmark {
                 + String.join("\n", output.subList(Math.max(0, output.size() - 30), output.size())));
     }
 
-    /**
-     * The shaded functions jar first (what Lambda loads), then the local-only Lucene store the benchmark
-     * uses instead of OpenSearch: its adapter (in the shared jar) and Lucene's jars.
-     */
-    private static String classPath(Path functionsJar) throws Exception {
-        List<String> entries = new ArrayList<>(List.of(functionsJar.toString()));
-        Path shared = Path.of(dev.lumen.adapter.lucene.LuceneVectorStore.class.getProtectionDomain().getCodeSource()
-                .getLocation().toURI());
-        entries.add(shared.toString());
-        Path lucene = Path.of(org.apache.lucene.index.IndexWriter.class.getProtectionDomain().getCodeSource()
-                .getLocation().toURI());
-        try (var jars = Files.list(lucene.getParent())) {
-            jars.filter(jar -> jar.getFileName().toString().startsWith("lucene-")).sorted()
-                    .forEach(jar -> entries.add(jar.toString()));
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
     /** {@code -Dlumen.functions.jar}, else the shaded jar beside this one's build folder, else functions/target. */
     private static Path functionsJar(Path project) throws Exception {
         String configured = System.getProperty("lumen.functions.jar");
         if (configured != null) {
             return Path.of(configured);
         }
-        Path self = Path.of(ColdStartBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         // localstack/<build folder>/lumen-local.jar → functions/<build folder>/lumen-functions.jar
-        Path sibling = project.resolve("functions").resolve(self.getParent().getFileName()).resolve("lumen-functions.jar");
+        Path sibling = project.resolve("functions").resolve(buildFolder()).resolve("lumen-functions.jar");
         Path fallback = project.resolve("functions/target/lumen-functions.jar");
         Path jar = Files.isRegularFile(sibling) ? sibling : fallback;
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no functions jar at " + jar + ": run mvn -DskipTests package first");
         }
         return jar;
+    }
+
+    /** The name of the build folder this class was loaded from ({@code localstack/<build folder>/…}), e.g. {@code target}. */
+    private static String buildFolder() throws Exception {
+        Path self = Path.of(ColdStartBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return self.getParent().getFileName().toString();
     }
 
     /** The template's {@code JAVA_TOOL_OPTIONS}, log level WARN: the flags the functions run with in AWS. */
