@@ -129,7 +129,8 @@ class RealtimeHandlerTest {
     void aGoneDeviceIsForgottenWhileTheOthersStillGetTheReply() {
         // GIVEN
         handler.handleRequest(event("ws-connect.json"), null);
-        registry.register(new Connection("closed-tab", "user-1", Instant.now(), Instant.now().plusSeconds(7_200)));
+        // connected a minute ago: past its handshake, so a refused push means it is gone
+        registry.register(new Connection("closed-tab", "user-1", Instant.now().minusSeconds(60), Instant.now().plusSeconds(7_200)));
         push.gone("closed-tab");
 
         // WHEN
