@@ -105,7 +105,8 @@ public abstract class VectorSetCacheContract {
         return bits;
     }
 
-    private static List<float[]> random(int count, int dimensions, long seed) {
+    /** {@code count} Gaussian vectors, the same for the same seed: what adapter tests store too. */
+    protected static List<float[]> random(int count, int dimensions, long seed) {
         Random random = new Random(seed);
         List<float[]> vectors = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -9,10 +9,8 @@ import dev.lumen.testing.LocalDynamoDb;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -33,7 +31,7 @@ class DynamoDbVectorSetCacheTest extends VectorSetCacheContract {
     void aTitanSizedSetIsCutIntoChunksUnderTheItemLimitWithTheManifestAndATtl() {
         // GIVEN 204 vectors of 1024 floats (~835 KB, more than one item may hold)
         String key = "titan|1024|" + Ids.random();
-        List<float[]> vectors = vectors(204, 1024, 7);
+        List<float[]> vectors = random(204, 1024, 7);
 
         // WHEN it is put
         cache().put(key, vectors);
@@ -58,7 +56,7 @@ class DynamoDbVectorSetCacheTest extends VectorSetCacheContract {
     void withoutItsManifestASetIsAMiss() {
         // GIVEN a set whose manifest was never written (the writer stopped after the chunks)
         String key = "titan|1024|" + Ids.random();
-        cache().put(key, vectors(100, 1024, 1));
+        cache().put(key, random(100, 1024, 1));
         delete(key, "MANIFEST");
 
         // WHEN / THEN it is not found
@@ -70,8 +68,8 @@ class DynamoDbVectorSetCacheTest extends VectorSetCacheContract {
         // GIVEN two complete sets
         String lost = "titan|1024|" + Ids.random();
         String cut = "titan|1024|" + Ids.random();
-        cache().put(lost, vectors(100, 1024, 2));
-        cache().put(cut, vectors(100, 1024, 3));
+        cache().put(lost, random(100, 1024, 2));
+        cache().put(cut, random(100, 1024, 3));
 
         // WHEN one loses a chunk and the other's last chunk is cut short by one float
         delete(lost, "CHUNK#0001");
@@ -94,18 +92,5 @@ class DynamoDbVectorSetCacheTest extends VectorSetCacheContract {
 
     private static List<Map<String, AttributeValue>> partition(String key) {
         return Partitions.items(LocalDynamoDb.client(), Partitions.whole(TABLE, LumenTable.vectorSetPk(key)));
-    }
-
-    private static List<float[]> vectors(int count, int dimensions, long seed) {
-        Random random = new Random(seed);
-        List<float[]> vectors = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            float[] vector = new float[dimensions];
-            for (int d = 0; d < dimensions; d++) {
-                vector[d] = (float) random.nextGaussian();
-            }
-            vectors.add(vector);
-        }
-        return vectors;
     }
 }

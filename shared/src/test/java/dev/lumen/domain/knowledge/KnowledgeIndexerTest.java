@@ -3,12 +3,12 @@ package dev.lumen.domain.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.lumen.domain.vector.EmbeddingModel;
 import dev.lumen.domain.vector.VectorDocument;
 import dev.lumen.domain.vector.VectorHit;
 import dev.lumen.domain.vector.VectorQuery;
 import dev.lumen.fakes.ExactVectorStore;
 import dev.lumen.fakes.HashingEmbeddingModel;
+import dev.lumen.fakes.RecordingEmbeddingModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +25,7 @@ class KnowledgeIndexerTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private final ExactVectorStore store = new ExactVectorStore();
-    private final RecordingEmbeddings embeddings = new RecordingEmbeddings(new HashingEmbeddingModel(64));
+    private final RecordingEmbeddingModel embeddings = new RecordingEmbeddingModel(new HashingEmbeddingModel(64));
 
     @Test
     void aDocumentIsIndexedAsTheSplittersChunksWithTitleAndAttributes() {
@@ -68,7 +68,7 @@ class KnowledgeIndexerTest {
 
         // THEN
         assertThat(chunks).isEqualTo(70);
-        assertThat(embeddings.batchSizes).containsExactly(32, 32, 6);
+        assertThat(embeddings.batchSizes()).containsExactly(32, 32, 6);
         assertThat(progress).containsExactly("32/70", "64/70", "70/70");
         assertThat(store.count(KnowledgeIndexer.INDEX, "creator-1")).isEqualTo(70);
     }
@@ -119,31 +119,5 @@ class KnowledgeIndexerTest {
                 .stream().map(VectorHit::document)
                 .sorted(Comparator.comparingInt(document -> Integer.parseInt(document.attributes().get("position"))))
                 .toList();
-    }
-
-    /** Records the size of every embedding call. */
-    static final class RecordingEmbeddings implements EmbeddingModel {
-        final List<Integer> batchSizes = new ArrayList<>();
-        private final EmbeddingModel delegate;
-
-        RecordingEmbeddings(EmbeddingModel delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String modelId() {
-            return delegate.modelId();
-        }
-
-        @Override
-        public int dimensions() {
-            return delegate.dimensions();
-        }
-
-        @Override
-        public List<float[]> embed(List<String> texts) {
-            batchSizes.add(texts.size());
-            return delegate.embed(texts);
-        }
     }
 }

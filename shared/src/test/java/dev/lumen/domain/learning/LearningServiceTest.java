@@ -14,7 +14,6 @@ import dev.lumen.domain.learning.TokenUsage.UsageScope;
 import dev.lumen.domain.memory.InteractionRecorded;
 import dev.lumen.domain.memory.MemoryService;
 import dev.lumen.domain.memory.RecalledMemory;
-import dev.lumen.domain.vector.EmbeddingModel;
 import dev.lumen.domain.vector.TextQuery;
 import dev.lumen.domain.vector.VectorDocument;
 import dev.lumen.domain.vector.VectorHit;
@@ -24,6 +23,7 @@ import dev.lumen.domain.vector.VectorStore;
 import dev.lumen.fakes.ExactVectorStore;
 import dev.lumen.fakes.HashingEmbeddingModel;
 import dev.lumen.fakes.InMemoryLearningRepository;
+import dev.lumen.fakes.RecordingEmbeddingModel;
 import dev.lumen.fakes.ScriptedChatModel;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LearningServiceTest {
@@ -43,7 +42,7 @@ class LearningServiceTest {
             [{"name": "empathy", "description": "Named the stress.", "intensity": 0.8}]
             ```""";
 
-    private final CountingEmbeddings embeddings = new CountingEmbeddings(new HashingEmbeddingModel(64));
+    private final RecordingEmbeddingModel embeddings = new RecordingEmbeddingModel(new HashingEmbeddingModel(64));
     private final ExactVectorStore vectors = new ExactVectorStore();
     private final MemoryService memory = new MemoryService(embeddings, vectors);
     private final ScriptedChatModel model = new ScriptedChatModel(TRAITS_JSON);
@@ -92,14 +91,14 @@ class LearningServiceTest {
         // GIVEN an interaction already processed
         InteractionRecorded turn = turn("r1", "u1", "I want to sleep better");
         service.process(turn);
-        int embedded = embeddings.calls.get();
+        int embedded = embeddings.calls();
 
         // WHEN it arrives again
         Outcome again = service.process(turn);
 
         // THEN no embedding, no model call, nothing applied twice
         assertThat(again).isEqualTo(Outcome.ALREADY_APPLIED);
-        assertThat(embeddings.calls.get()).isEqualTo(embedded);
+        assertThat(embeddings.calls()).isEqualTo(embedded);
         assertThat(model.requests()).hasSize(1);
         assertThat(learning.applied).hasSize(1);
         assertThat(vectors.count(MemoryService.INDEX, "t1")).isEqualTo(1);
@@ -276,30 +275,6 @@ class LearningServiceTest {
         }
     }
 
-    private static final class CountingEmbeddings implements EmbeddingModel {
-        private final EmbeddingModel delegate;
-        private final AtomicInteger calls = new AtomicInteger();
-
-        CountingEmbeddings(EmbeddingModel delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String modelId() {
-            return delegate.modelId();
-        }
-
-        @Override
-        public int dimensions() {
-            return delegate.dimensions();
-        }
-
-        @Override
-        public List<float[]> embed(List<String> texts) {
-            calls.incrementAndGet();
-            return delegate.embed(texts);
-        }
-    }
 
     private static final class FailingStore implements VectorStore {
         @Override

@@ -2,10 +2,11 @@ package dev.lumen.domain.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lumen.fakes.HashingEmbeddingModel;
-import dev.lumen.fakes.InMemoryVectorSetCache;
 import dev.lumen.domain.vector.EmbeddingModel;
 import dev.lumen.domain.vector.VectorSetCache;
+import dev.lumen.fakes.HashingEmbeddingModel;
+import dev.lumen.fakes.InMemoryVectorSetCache;
+import dev.lumen.fakes.RecordingEmbeddingModel;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -158,43 +159,31 @@ class ExemplarVectorCacheTest {
     }
 
     /** Counts the texts embedded, telling exemplar batches (more than 20 texts, or the small test lists) from messages. */
-    private static final class CountingModel implements EmbeddingModel {
+    private static final class CountingModel extends RecordingEmbeddingModel {
         private static final List<String> SMALL_EXEMPLARS = List.of("alpha one", "beta two", "beta three", "gamma");
-        private final EmbeddingModel delegate;
-        private final AtomicInteger exemplars = new AtomicInteger();
-        private final AtomicInteger messages = new AtomicInteger();
 
         CountingModel() {
             this(new HashingEmbeddingModel(64));
         }
 
         CountingModel(EmbeddingModel delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String modelId() {
-            return delegate.modelId();
-        }
-
-        @Override
-        public int dimensions() {
-            return delegate.dimensions();
-        }
-
-        @Override
-        public List<float[]> embed(List<String> texts) {
-            boolean exemplar = texts.size() > 20 || SMALL_EXEMPLARS.containsAll(texts);
-            (exemplar ? exemplars : messages).addAndGet(texts.size());
-            return delegate.embed(texts);
+            super(delegate);
         }
 
         int exemplarTexts() {
-            return exemplars.get();
+            return texts(true);
         }
 
         int messageTexts() {
-            return messages.get();
+            return texts(false);
+        }
+
+        private int texts(boolean exemplars) {
+            return batches().stream().filter(batch -> isExemplarBatch(batch) == exemplars).mapToInt(List::size).sum();
+        }
+
+        private static boolean isExemplarBatch(List<String> texts) {
+            return texts.size() > 20 || SMALL_EXEMPLARS.containsAll(texts);
         }
     }
 }
